@@ -1,0 +1,141 @@
+package org.contacts.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.Map;
+import org.contacts.config.ContactsSettings;
+import org.contacts.controller.ContactController;
+import org.contacts.jsonapi.Documents;
+import org.contacts.jsonapi.JsonApi;
+import org.contacts.jsonapi.Representation;
+import org.contacts.jsonapi.ResourceInput;
+import org.contacts.jsonapi.ResourceInputReader;
+import org.contacts.model.Contact;
+import org.contacts.model.ContactPage;
+
+/** The contacts routes: HTTP in, HTTP out; the controller decides. */
+@Path("contacts")
+public class ContactResource {
+
+  private static final MediaType CURSOR_PAGE_TYPE =
+      new MediaType("application", "vnd.api+json", Map.of("profile", JsonApi.CURSOR_PROFILE));
+
+  @Inject ContactController controller;
+  @Inject ContactsSettings settings;
+
+  @Context HttpHeaders headers;
+  @Context UriInfo uriInfo;
+  @Context Request request;
+
+  @GET
+  public Response list() {
+    boolean cursorByDefault = Negotiation.asksForCursorProfile(headers.getAcceptableMediaTypes());
+    ContactQueryParser.Parsed parsed =
+        new ContactQueryParser(settings).parse(uriInfo.getQueryParameters(), cursorByDefault);
+    Representation representation = Negotiation.representation(headers).withFields(parsed.fields());
+    ContactPage page = controller.list(parsed.query());
+    EntityTag tag = EntityTags.of(page, representation, String.valueOf(uriInfo.getRequestUri().getRawQuery()));
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    if (notModified != null) {
+      return notModified.tag(tag).build();
+    }
+    PageLinksBuilder links =
+        new PageLinksBuilder(Documents.CONTACTS_PATH, uriInfo.getRequestUri().getRawQuery(), uriInfo.getQueryParameters());
+    JsonObject document =
+        Documents.contacts(page.contacts(), representation, links.links(parsed.query(), page), meta(page));
+    MediaType type = parsed.query().page().isCursor() ? CURSOR_PAGE_TYPE : JsonApi.MEDIA_TYPE_TYPE;
+    return Response.ok(document, type).tag(tag).build();
+  }
+
+  @GET
+  @Path("{id}")
+  public Response get(@PathParam("id") String id) {
+    Representation representation = representation();
+    Contact contact = controller.get(id);
+    EntityTag tag = EntityTags.of(contact, representation);
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    if (notModified != null) {
+      return notModified.tag(tag).build();
+    }
+    return contactResponse(Response.ok(), contact, representation);
+  }
+
+  @POST
+  public Response create(InputStream body) {
+    Contact contact = controller.create(read(body));
+    return contactResponse(
+        Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, Documents.selfLink(contact.id())),
+        contact,
+        representation());
+  }
+
+  @PATCH
+  @Path("{id}")
+  public Response update(
+      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
+    Contact contact = controller.update(id, read(body), EntityTags.requiredVersion(ifMatch));
+    return contactResponse(Response.ok(), contact, representation());
+  }
+
+  @PUT
+  @Path("{id}")
+  public Response replace(
+      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
+    Contact contact = controller.replace(id, read(body), EntityTags.requiredVersion(ifMatch));
+    return contactResponse(Response.ok(), contact, representation());
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    controller.delete(id, EntityTags.requiredVersion(ifMatch));
+    JsonObject meta = Json.createObjectBuilder().add("deleted", id).build();
+    return Response.ok(Documents.meta(Documents.selfLink(id), meta), JsonApi.MEDIA_TYPE_TYPE).build();
+  }
+
+  private Representation representation() {
+    return Negotiation.representation(headers);
+  }
+
+  private ResourceInput read(InputStream body) {
+    return new ResourceInputReader(settings.maxBodyBytes()).read(body);
+  }
+
+  private static Response contactResponse(
+      Response.ResponseBuilder response, Contact contact, Representation representation) {
+    return response
+        .entity(Documents.contact(contact, representation))
+        .type(JsonApi.MEDIA_TYPE_TYPE)
+        .tag(EntityTags.of(contact, representation))
+        .build();
+  }
+
+  private static JsonObject meta(ContactPage page) {
+    JsonObjectBuilder meta = Json.createObjectBuilder();
+    if (page.total() != null) {
+      meta.add("total", page.total());
+    }
+    // Says how far the total can be trusted: an exact count of the matches, the collection's
+    // own count (exact but for an unclean shutdown), or none when counting took too long.
+    meta.add("totalKind", page.total() == null ? "unavailable" : page.exactTotal() ? "exact" : "collection");
+    return meta.build();
+  }
+}

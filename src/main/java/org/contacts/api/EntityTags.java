@@ -1,0 +1,68 @@
+package org.contacts.api;
+
+import jakarta.ws.rs.core.EntityTag;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
+import org.contacts.jsonapi.Representation;
+import org.contacts.model.Contact;
+import org.contacts.model.ContactPage;
+
+/**
+ * Strong entity tags. A contact's tag is its version followed by the representation it was drawn
+ * in, so If-Match compares versions while If-None-Match distinguishes representations. A page's
+ * tag sums up the ids and versions on it.
+ */
+final class EntityTags {
+
+  private EntityTags() {}
+
+  static EntityTag of(Contact contact, Representation representation) {
+    return new EntityTag(contact.version() + "-" + variant(representation));
+  }
+
+  static EntityTag of(ContactPage page, Representation representation, String query) {
+    CRC32C crc = new CRC32C();
+    update(crc, query);
+    update(crc, variant(representation));
+    update(crc, String.valueOf(page.total()));
+    for (Contact contact : page.contacts()) {
+      update(crc, contact.id());
+      update(crc, Long.toString(contact.version()));
+    }
+    return new EntityTag(Long.toHexString(crc.getValue()));
+  }
+
+  /**
+   * The version an If-Match header requires, null when it requires none ({@code *} or absent),
+   * and -1, which no contact has, when the tag is not one of ours.
+   */
+  static Long requiredVersion(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+      return null;
+    }
+    String tag = ifMatch.strip();
+    if (tag.startsWith("W/") || !tag.startsWith("\"") || !tag.endsWith("\"")) {
+      return -1L; // weak or malformed tags never match for a write
+    }
+    String value = tag.substring(1, tag.length() - 1);
+    int dash = value.indexOf('-');
+    try {
+      return Long.parseLong(dash < 0 ? value : value.substring(0, dash));
+    } catch (NumberFormatException e) {
+      return -1L;
+    }
+  }
+
+  private static String variant(Representation representation) {
+    String base = representation.legacyId() ? "l" : "j";
+    if (representation.fields() == null) {
+      return base;
+    }
+    return base + Integer.toHexString(representation.fields().stream().sorted().toList().hashCode());
+  }
+
+  private static void update(CRC32C crc, String text) {
+    crc.update(text.getBytes(StandardCharsets.UTF_8));
+    crc.update(0);
+  }
+}

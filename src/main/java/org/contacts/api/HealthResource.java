@@ -1,0 +1,86 @@
+package org.contacts.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.contacts.config.BuildInfo;
+import org.contacts.health.DatastoreProbe;
+import org.contacts.health.ProcessLivenessCheck;
+import org.contacts.jsonapi.Documents;
+import org.contacts.jsonapi.JsonApi;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+
+/**
+ * The original service's probe routes, kept for its deployments. They answer from the same
+ * checks as MicroProfile Health's /health/live and /health/ready, as JSON:API documents.
+ */
+@Path("")
+public class HealthResource {
+
+  private static final String HOST = hostName();
+
+  @Inject @Liveness ProcessLivenessCheck liveness;
+  @Inject DatastoreProbe datastore;
+
+  @GET
+  @Path("liveness")
+  public Response liveness() {
+    HealthCheckResponse check = liveness.call();
+    boolean up = check.getStatus() == HealthCheckResponse.Status.UP;
+    var attributes = Json.createObjectBuilder().add("status", check.getStatus().name());
+    check.getData().ifPresent(data -> data.forEach((key, value) -> attributes.add(key, String.valueOf(value))));
+    return respond(up, Documents.resource("liveness", HOST, "/liveness", attributes.build()));
+  }
+
+  @GET
+  @Path("readiness")
+  public Response readiness() {
+    DatastoreProbe.Result result = datastore.probe();
+    var attributes =
+        Json.createObjectBuilder()
+            .add("status", result.up() ? "UP" : "DOWN")
+            .add("mongodb", result.up() ? "UP" : "DOWN");
+    if (result.up()) {
+      attributes.add("mongodbPingDurationMicros", result.pingMicros());
+    } else {
+      attributes.add("reason", result.reason());
+    }
+    return respond(result.up(), Documents.resource("readiness", HOST, "/readiness", attributes.build()));
+  }
+
+  @GET
+  @Path("ping")
+  public Response ping() {
+    BuildInfo build = BuildInfo.current();
+    JsonObject attributes =
+        Json.createObjectBuilder()
+            .add("service", BuildInfo.SERVICE_NAME)
+            .add("version", build.version())
+            .add("commit", build.commit())
+            .add("buildTime", build.buildTime())
+            .add("host", HOST)
+            .build();
+    return respond(true, Documents.resource("ping", HOST, "/ping", attributes));
+  }
+
+  private static Response respond(boolean up, JsonObject document) {
+    return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+        .entity(document)
+        .type(JsonApi.MEDIA_TYPE_TYPE)
+        .build();
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+}

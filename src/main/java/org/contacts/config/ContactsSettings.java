@@ -1,0 +1,43 @@
+package org.contacts.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Settings of the contacts API; each key can also be given as an environment variable. */
+@ApplicationScoped
+public class ContactsSettings {
+
+  @Inject
+  @ConfigProperty(name = "contacts.page.default-size", defaultValue = "20")
+  int defaultPageSize;
+
+  @Inject
+  @ConfigProperty(name = "contacts.page.max-size", defaultValue = "100")
+  int maxPageSize;
+
+  @Inject
+  @ConfigProperty(name = "contacts.count.time-limit-ms", defaultValue = "500")
+  long countTimeLimitMillis;
+
+  @Inject
+  @ConfigProperty(name = "contacts.request.max-body-bytes", defaultValue = "1048576")
+  long maxBodyBytes;
+
+  public int defaultPageSize() {
+    return defaultPageSize;
+  }
+
+  public int maxPageSize() {
+    return maxPageSize;
+  }
+
+  /** How long counting the matches of a filtered query may take before the total is left out. */
+  public long countTimeLimitMillis() {
+    return countTimeLimitMillis;
+  }
+
+  public long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+}

@@ -1,0 +1,113 @@
+package org.contacts.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where and how to reach MongoDB. {@code mongo.uri} is MONGO_URI in the environment, as the
+ * original service read it.
+ */
+@ApplicationScoped
+public class DatastoreSettings {
+
+  @Inject
+  @ConfigProperty(name = "mongo.uri")
+  Optional<String> uri;
+
+  @Inject
+  @ConfigProperty(name = "mongo.embedded", defaultValue = "false")
+  boolean embedded;
+
+  @Inject
+  @ConfigProperty(name = "mongo.embedded.file", defaultValue = "data/contacts.mv")
+  String embeddedFile;
+
+  @Inject
+  @ConfigProperty(name = "mongo.database", defaultValue = "test")
+  String database;
+
+  @Inject
+  @ConfigProperty(name = "mongo.collection", defaultValue = "contacts")
+  String collection;
+
+  @Inject
+  @ConfigProperty(name = "mongo.server-selection-timeout-ms", defaultValue = "1500")
+  int serverSelectionTimeoutMillis;
+
+  @Inject
+  @ConfigProperty(name = "mongo.connect-timeout-ms", defaultValue = "1000")
+  int connectTimeoutMillis;
+
+  @Inject
+  @ConfigProperty(name = "mongo.socket-timeout-ms", defaultValue = "5000")
+  int socketTimeoutMillis;
+
+  @Inject
+  @ConfigProperty(name = "mongo.max-pool-size", defaultValue = "64")
+  int maxPoolSize;
+
+  @Inject
+  @ConfigProperty(name = "mongo.write-concern", defaultValue = "majority")
+  String writeConcern;
+
+  @Inject
+  @ConfigProperty(name = "mongo.retry-after-seconds", defaultValue = "5")
+  int retryAfterSeconds;
+
+  @Inject
+  @ConfigProperty(name = "mongo.seed-count", defaultValue = "500")
+  int seedCount;
+
+  /** The connection string, when one is configured: production always has one. */
+  public Optional<String> uri() {
+    return uri.filter(value -> !value.isBlank());
+  }
+
+  /** Whether, lacking a URI, to start the embedded datastore (development and tests only). */
+  public boolean embedded() {
+    return embedded;
+  }
+
+  public String embeddedFile() {
+    return embeddedFile;
+  }
+
+  public String database() {
+    return database;
+  }
+
+  public String collection() {
+    return collection;
+  }
+
+  public int serverSelectionTimeoutMillis() {
+    return serverSelectionTimeoutMillis;
+  }
+
+  public int connectTimeoutMillis() {
+    return connectTimeoutMillis;
+  }
+
+  public int socketTimeoutMillis() {
+    return socketTimeoutMillis;
+  }
+
+  public int maxPoolSize() {
+    return maxPoolSize;
+  }
+
+  public String writeConcern() {
+    return writeConcern;
+  }
+
+  public int retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
+  /** How many generated contacts to seed an empty embedded datastore with. */
+  public int seedCount() {
+    return seedCount;
+  }
+}

@@ -1,0 +1,52 @@
+package org.contacts.config;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server in this JVM, its data in one file so that it survives a restart.
+ * For development and tests on machines without MongoDB; never a production datastore.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+  private final MongoServer server;
+  private final InetSocketAddress address;
+
+  private EmbeddedMongo(MongoServer server, InetSocketAddress address) {
+    this.server = server;
+    this.address = address;
+  }
+
+  /** Starts a server on 127.0.0.1 at the given port (0 for any free one) over the given file. */
+  public static EmbeddedMongo start(Path file, int port) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    MongoServer server = new MongoServer(new H2Backend(file.toString()));
+    server.bind("127.0.0.1", port);
+    return new EmbeddedMongo(server, server.getLocalAddress());
+  }
+
+  public String connectionString() {
+    return "mongodb://127.0.0.1:" + address.getPort();
+  }
+
+  public int port() {
+    return address.getPort();
+  }
+
+  @Override
+  public void close() {
+    server.shutdownNow();
+  }
+}

@@ -1,0 +1,95 @@
+package org.contacts.jsonapi;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Map;
+import org.contacts.model.Contact;
+import org.contacts.model.ContactAttributes;
+
+/** The one place that knows the shape of the JSON:API documents the service sends. */
+public final class Documents {
+
+  public static final String CONTACTS_TYPE = "contacts";
+  public static final String CONTACTS_PATH = "/contacts";
+
+  static final JsonObject JSONAPI_OBJECT = Json.createObjectBuilder().add("version", JsonApi.VERSION).build();
+
+  private Documents() {}
+
+  public static String selfLink(String contactId) {
+    return CONTACTS_PATH + "/" + contactId;
+  }
+
+  /** A document whose primary data is one contact. */
+  public static JsonObject contact(Contact contact, Representation representation) {
+    return Json.createObjectBuilder()
+        .add("jsonapi", JSONAPI_OBJECT)
+        .add("links", Json.createObjectBuilder().add("self", selfLink(contact.id())))
+        .add("data", resource(contact, representation))
+        .build();
+  }
+
+  /** A document whose primary data is a page of contacts. */
+  public static JsonObject contacts(
+      List<Contact> contacts, Representation representation, PageLinks links, JsonObject meta) {
+    JsonArrayBuilder data = Json.createArrayBuilder();
+    contacts.forEach(contact -> data.add(resource(contact, representation)));
+    JsonObjectBuilder document =
+        Json.createObjectBuilder().add("jsonapi", JSONAPI_OBJECT).add("links", links.toJson());
+    if (meta != null) {
+      document.add("meta", meta);
+    }
+    return document.add("data", data).build();
+  }
+
+  /** A document with only top-level meta, as a delete answers. */
+  public static JsonObject meta(String self, JsonObject meta) {
+    return Json.createObjectBuilder()
+        .add("jsonapi", JSONAPI_OBJECT)
+        .add("links", Json.createObjectBuilder().add("self", self))
+        .add("meta", meta)
+        .build();
+  }
+
+  /** A document whose primary data is one resource of another type, such as a health report. */
+  public static JsonObject resource(String type, String id, String self, JsonObject attributes) {
+    return Json.createObjectBuilder()
+        .add("jsonapi", JSONAPI_OBJECT)
+        .add("links", Json.createObjectBuilder().add("self", self))
+        .add(
+            "data",
+            Json.createObjectBuilder()
+                .add("type", type)
+                .add("id", id)
+                .add("attributes", attributes)
+                .add("links", Json.createObjectBuilder().add("self", self)))
+        .build();
+  }
+
+  private static JsonObject resource(Contact contact, Representation representation) {
+    JsonObjectBuilder attributes = Json.createObjectBuilder();
+    if (representation.legacyId()) {
+      attributes.add("_id", contact.id());
+    }
+    Map<String, String> values = contact.attributes();
+    for (String name : ContactAttributes.NAMES) {
+      if (representation.includes(name)) {
+        String value = values.get(name);
+        if (value == null) {
+          attributes.addNull(name);
+        } else {
+          attributes.add(name, value);
+        }
+      }
+    }
+    return Json.createObjectBuilder()
+        .add("type", CONTACTS_TYPE)
+        .add("id", contact.id())
+        .add("attributes", attributes)
+        .add("links", Json.createObjectBuilder().add("self", selfLink(contact.id())))
+        .build();
+  }
+}

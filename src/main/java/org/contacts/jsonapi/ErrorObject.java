@@ -1,0 +1,75 @@
+package org.contacts.jsonapi;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * One JSON:API error object. {@code status} is the HTTP status; at most one of pointer, parameter
+ * and header names the source of the problem.
+ */
+public record ErrorObject(
+    int status,
+    String title,
+    String detail,
+    String pointer,
+    String parameter,
+    String header,
+    String id,
+    String typeLink,
+    JsonObject meta) {
+
+  public static ErrorObject of(int status, String title, String detail) {
+    return new ErrorObject(status, title, detail, null, null, null, null, null, null);
+  }
+
+  public ErrorObject atPointer(String pointer) {
+    return new ErrorObject(status, title, detail, pointer, null, null, id, typeLink, meta);
+  }
+
+  public ErrorObject atParameter(String parameter) {
+    return new ErrorObject(status, title, detail, null, parameter, null, id, typeLink, meta);
+  }
+
+  public ErrorObject atHeader(String header) {
+    return new ErrorObject(status, title, detail, null, null, header, id, typeLink, meta);
+  }
+
+  public ErrorObject withId(String id) {
+    return new ErrorObject(status, title, detail, pointer, parameter, header, id, typeLink, meta);
+  }
+
+  /** A link to the definition of this kind of error, as profiles define them. */
+  public ErrorObject withType(String typeLink) {
+    return new ErrorObject(status, title, detail, pointer, parameter, header, id, typeLink, meta);
+  }
+
+  public ErrorObject withMeta(JsonObject meta) {
+    return new ErrorObject(status, title, detail, pointer, parameter, header, id, typeLink, meta);
+  }
+
+  JsonObject toJson() {
+    JsonObjectBuilder error = Json.createObjectBuilder();
+    if (id != null) {
+      error.add("id", id);
+    }
+    if (typeLink != null) {
+      error.add("links", Json.createObjectBuilder().add("type", typeLink));
+    }
+    error.add("status", Integer.toString(status)).add("title", title);
+    if (detail != null) {
+      error.add("detail", detail);
+    }
+    if (pointer != null) {
+      error.add("source", Json.createObjectBuilder().add("pointer", pointer));
+    } else if (parameter != null) {
+      error.add("source", Json.createObjectBuilder().add("parameter", parameter));
+    } else if (header != null) {
+      error.add("source", Json.createObjectBuilder().add("header", header));
+    }
+    if (meta != null) {
+      error.add("meta", meta);
+    }
+    return error.build();
+  }
+}

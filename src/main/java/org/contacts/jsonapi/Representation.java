@@ -1,0 +1,22 @@
+package org.contacts.jsonapi;
+
+import java.util.Set;
+
+/**
+ * How a client wants resources drawn: whether it is one of the original service's clients, which
+ * expect the id again as the {@code _id} attribute, and which attributes it asked for (all when
+ * {@code fields} is null).
+ */
+public record Representation(boolean legacyId, Set<String> fields) {
+
+  public static final Representation JSON_API = new Representation(false, null);
+  public static final Representation LEGACY = new Representation(true, null);
+
+  public Representation withFields(Set<String> fields) {
+    return new Representation(legacyId, fields == null ? null : Set.copyOf(fields));
+  }
+
+  boolean includes(String attribute) {
+    return fields == null || fields.contains(attribute);
+  }
+}

@@ -1,0 +1,62 @@
+package org.contacts.repository;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.contacts.model.Contact;
+import org.contacts.model.ContactAttributes;
+
+/**
+ * Maps contacts to the documents stored in MongoDB and back. Besides the attributes a document
+ * holds {@code version}, raised by every write, and {@code _search}, the lower-cased searchable
+ * attributes, so that a case-insensitive prefix search is an indexed, case-sensitive one.
+ */
+public final class ContactMapping {
+
+  public static final String ID = "_id";
+  public static final String VERSION = "version";
+  public static final String SEARCH = "_search";
+
+  private ContactMapping() {}
+
+  public static Contact toContact(Document document) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    for (String name : ContactAttributes.NAMES) {
+      Object value = document.get(name);
+      if (value != null) {
+        attributes.put(name, value.toString());
+      }
+    }
+    Number version = document.get(VERSION, Number.class);
+    return new Contact(
+        document.get(ID).toString(), version == null ? 0 : version.longValue(), attributes);
+  }
+
+  /** The stored form of a new or replaced contact. */
+  public static Document toDocument(ObjectId id, long version, Map<String, String> attributes) {
+    Document document = new Document(ID, id);
+    for (String name : ContactAttributes.NAMES) {
+      String value = attributes.get(name);
+      if (value != null) {
+        document.append(name, value);
+      }
+    }
+    return document.append(VERSION, version).append(SEARCH, searchKeys(attributes));
+  }
+
+  /** The {@code _search} values of a contact with these attributes. */
+  public static List<String> searchKeys(Map<String, String> attributes) {
+    List<String> keys = new ArrayList<>(ContactAttributes.SEARCHABLE.size());
+    for (String name : ContactAttributes.SEARCHABLE) {
+      String value = attributes.get(name);
+      if (value != null && !value.isEmpty()) {
+        keys.add(value.toLowerCase(Locale.ROOT));
+      }
+    }
+    return keys;
+  }
+}
