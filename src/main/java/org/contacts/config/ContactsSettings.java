@@ -17,10 +17,6 @@ public class ContactsSettings {
   int maxPageSize;
 
   @Inject
-  @ConfigProperty(name = "contacts.count.time-limit-ms", defaultValue = "500")
-  long countTimeLimitMillis;
-
-  @Inject
   @ConfigProperty(name = "contacts.request.max-body-bytes", defaultValue = "1048576")
   long maxBodyBytes;
 
@@ -30,11 +26,6 @@ public class ContactsSettings {
 
   public int maxPageSize() {
     return maxPageSize;
-  }
-
-  /** How long counting the matches of a filtered query may take before the total is left out. */
-  public long countTimeLimitMillis() {
-    return countTimeLimitMillis;
   }
 
   public long maxBodyBytes() {

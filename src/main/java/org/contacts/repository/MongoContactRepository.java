@@ -27,12 +27,12 @@ import java.util.logging.Logger;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
-import org.contacts.config.ContactsSettings;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
 import org.contacts.model.ContactPage;
 import org.contacts.model.ContactQuery;
 import org.contacts.model.SortKey;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Keeps contacts in one MongoDB collection, one document per contact. */
 @ApplicationScoped
@@ -40,8 +40,24 @@ public class MongoContactRepository implements ContactRepository {
 
   private static final Logger LOG = Logger.getLogger(MongoContactRepository.class.getName());
 
-  @Inject MongoCollection<Document> collection;
-  @Inject ContactsSettings settings;
+  private MongoCollection<Document> collection;
+  private long countTimeLimitMillis;
+
+  /**
+   * @param countTimeLimitMillis how long counting the matches of a filtered query may take before
+   *     the page is sent without a total
+   */
+  @Inject
+  public MongoContactRepository(
+      MongoCollection<Document> collection,
+      @ConfigProperty(name = "contacts.count.time-limit-ms", defaultValue = "500")
+          long countTimeLimitMillis) {
+    this.collection = collection;
+    this.countTimeLimitMillis = countTimeLimitMillis;
+  }
+
+  /** For CDI's proxies only. */
+  protected MongoContactRepository() {}
 
   @Override
   public void ensureIndexes() {
@@ -92,7 +108,7 @@ public class MongoContactRepository implements ContactRepository {
       long total =
           collection.countDocuments(
               filter,
-              new CountOptions().maxTime(settings.countTimeLimitMillis(), TimeUnit.MILLISECONDS));
+              new CountOptions().maxTime(countTimeLimitMillis, TimeUnit.MILLISECONDS));
       return new ContactPage(contacts, total, true, hasMore);
     } catch (MongoExecutionTimeoutException e) {
       return new ContactPage(contacts, null, false, hasMore);

@@ -1,0 +1,88 @@
+package it.org.contacts.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A plain HTTP client for the service under test. Every JSON:API body it receives is checked
+ * against the structure the specification defines before a test sees it.
+ */
+public final class Api {
+
+  public static final String JSON_API = "application/vnd.api+json";
+  public static final URI BASE = URI.create("http://localhost:" + System.getProperty("it.http.port"));
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Api() {}
+
+  public static ApiResponse get(String path, String... headers) {
+    return send("GET", path, null, headers);
+  }
+
+  /** Sends a request; headers come as name, value pairs. */
+  public static ApiResponse send(String method, String path, String body, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(BASE.resolve(path))
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request.build());
+  }
+
+  public static ApiResponse send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+      ApiResponse result = new ApiResponse(response.statusCode(), response.headers(), response.body());
+      if (!result.body().isEmpty()) {
+        boolean strict = request.headers().allValues("Accept").stream().anyMatch(a -> a.contains(JSON_API));
+        JsonApiDocuments.assertValid(result, strict);
+      }
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A JSON:API create document for these attributes. */
+  public static String document(Map<String, String> attributes) {
+    JsonObjectBuilder values = Json.createObjectBuilder();
+    attributes.forEach(values::add);
+    return Json.createObjectBuilder()
+        .add("data", Json.createObjectBuilder().add("type", "contacts").add("attributes", values))
+        .build()
+        .toString();
+  }
+
+  /** Creates a contact as a JSON:API client would and returns its id. */
+  public static String createContact(Map<String, String> attributes) {
+    ApiResponse created =
+        send("POST", "/contacts", document(attributes), "Content-Type", JSON_API, "Accept", JSON_API);
+    assertEquals(201, created.status(), () -> "creating a test contact: " + created);
+    return created.data().getString("id");
+  }
+
+  public static void deleteContact(String id) {
+    send("DELETE", "/contacts/" + id, null);
+  }
+}
