@@ -94,6 +94,24 @@ final class ContactQueryParser {
     return new Parsed(new ContactQuery(filters, search, sort, pageRequest), fields);
   }
 
+  /** Reads the parameters of a single-contact request, where only a fieldset applies. */
+  Set<String> parseFields(MultivaluedMap<String, String> parameters) {
+    Set<String> fields = null;
+    for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+      String name = parameter.getKey();
+      String value = single(name, parameter.getValue());
+      if (name.equals("fields[contacts]")) {
+        fields = value == null ? null : fieldSet(name, value);
+      } else {
+        unknownParameter(name);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException(errors);
+    }
+    return fields;
+  }
+
   private String single(String name, List<String> values) {
     if (values.size() > 1) {
       error(400, "Repeated query parameter", "\"" + name + "\" may be given once.", name);

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Set;
 import org.contacts.config.ContactsSettings;
 import org.contacts.controller.ContactController;
 import org.contacts.jsonapi.Documents;
@@ -68,7 +69,8 @@ public class ContactResource {
   @GET
   @Path("{id}")
   public Response get(@PathParam("id") String id) {
-    Representation representation = representation();
+    Set<String> fields = new ContactQueryParser(settings).parseFields(uriInfo.getQueryParameters());
+    Representation representation = representation().withFields(fields);
     Contact contact = controller.get(id);
     EntityTag tag = EntityTags.of(contact, representation);
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);

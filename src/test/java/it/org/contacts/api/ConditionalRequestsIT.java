@@ -1,0 +1,104 @@
+package it.org.contacts.api;
+
+import static it.org.contacts.support.Api.JSON_API;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import it.org.contacts.support.Api;
+import it.org.contacts.support.ApiResponse;
+import it.org.contacts.support.Deployments;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** ETags, If-None-Match and If-Match: caching and writes without lost updates. */
+@ExtendWith(ArquillianExtension.class)
+class ConditionalRequestsIT {
+
+  @Deployment(testable = false)
+  public static WebArchive deployment() {
+    return Deployments.war();
+  }
+
+  @Test
+  void unchangedContactAnswers304ToIfNoneMatch() {
+    String id = Api.createContact(Map.of("firstName", "Radia", "lastName", "Perlman"));
+    try {
+      String tag = Api.get("/contacts/" + id, "Accept", JSON_API).header("ETag");
+      ApiResponse cached = Api.get("/contacts/" + id, "Accept", JSON_API, "If-None-Match", tag);
+      assertEquals(304, cached.status(), "not modified");
+      assertEquals(tag, cached.header("ETag"), "304 repeats the ETag");
+    } finally {
+      Api.deleteContact(id);
+    }
+  }
+
+  @Test
+  void staleIfMatchIs412AndChangesNothing() {
+    String id = Api.createContact(Map.of("firstName", "Sophie", "lastName", "Wilson"));
+    try {
+      String tag = Api.get("/contacts/" + id, "Accept", JSON_API).header("ETag");
+      ApiResponse first = Api.send("PATCH", "/contacts/" + id, "{\"city\":\"Leeds\"}", "If-Match", tag);
+      assertEquals(200, first.status(), "the current ETag matches");
+      assertNotEquals(tag, first.header("ETag"), "a write changes the ETag");
+      ApiResponse stale = Api.send("PATCH", "/contacts/" + id, "{\"city\":\"York\"}", "If-Match", tag);
+      assertEquals(412, stale.status(), "the old ETag no longer matches");
+      assertEquals("Leeds", Api.get("/contacts/" + id).attributes().getString("city"), "the stale write did nothing");
+      assertEquals(412, Api.send("PUT", "/contacts/" + id, "{\"firstName\":\"S\",\"lastName\":\"W\"}", "If-Match", tag).status(), "PUT too");
+      assertEquals(412, Api.send("DELETE", "/contacts/" + id, null, "If-Match", tag).status(), "DELETE too");
+      assertEquals(200, Api.get("/contacts/" + id).status(), "still there");
+    } finally {
+      Api.deleteContact(id);
+    }
+  }
+
+  @Test
+  void concurrentPatchesWithOneEtagLetExactlyOneWin() throws Exception {
+    String id = Api.createContact(Map.of("firstName", "Margaret", "lastName", "Hamilton"));
+    int writers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      String tag = Api.get("/contacts/" + id, "Accept", JSON_API).header("ETag");
+      CountDownLatch start = new CountDownLatch(1);
+      List<CompletableFuture<ApiResponse>> results = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        String city = "City " + i;
+        results.add(CompletableFuture.supplyAsync(() -> {
+          try {
+            start.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return Api.send("PATCH", "/contacts/" + id, "{\"city\":\"" + city + "\"}", "If-Match", tag);
+        }, pool));
+      }
+      start.countDown();
+      List<ApiResponse> winners = new ArrayList<>();
+      for (CompletableFuture<ApiResponse> result : results) {
+        ApiResponse response = result.get();
+        if (response.status() == 200) {
+          winners.add(response);
+        } else {
+          assertEquals(412, response.status(), () -> "a loser gets 412: " + response);
+        }
+      }
+      assertEquals(1, winners.size(), "exactly one write wins");
+      assertEquals(
+          winners.get(0).attributes().getString("city"),
+          Api.get("/contacts/" + id).attributes().getString("city"),
+          "the stored contact is the winner's");
+    } finally {
+      pool.shutdownNow();
+      Api.deleteContact(id);
+    }
+  }
+}
