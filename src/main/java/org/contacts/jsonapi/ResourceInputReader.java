@@ -85,6 +85,14 @@ public final class ResourceInputReader {
     } catch (JsonException | IllegalStateException e) {
       throw new ApiException(
           ErrorObject.of(400, "Malformed JSON", "The request body is not valid JSON."));
+    } catch (RuntimeException e) {
+      // The parser refuses hostile input, such as nesting deeper than it allows, with a plain
+      // RuntimeException; whatever the parser of a client's bytes throws is the client's error.
+      throw new ApiException(
+          ErrorObject.of(
+              400,
+              "Malformed JSON",
+              "The request body could not be parsed: " + e.getMessage() + "."));
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw malformed(

@@ -1,0 +1,122 @@
+package it.org.contacts.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A Liberty server of its own, for tests that need the service started with other settings than
+ * the shared integration-test server: the same Liberty install, server.xml and WAR, its own port,
+ * environment and logs.
+ */
+public final class LibertyServer implements AutoCloseable {
+
+  private static final Path WLP = Path.of(System.getProperty("it.wlp.home"));
+
+  private final String name;
+  private final int port;
+
+  private LibertyServer(String name, int port) {
+    this.name = name;
+    this.port = port;
+  }
+
+  /** Creates and starts a server whose process gets these environment variables. */
+  public static LibertyServer start(String name, Map<String, String> environment) {
+    int port = freePort();
+    Path dir = WLP.resolve("usr/servers").resolve(name);
+    try {
+      deleteRecursively(dir);
+      run(Map.of(), "create", name);
+      Files.copy(Path.of(System.getProperty("it.server.xml")), dir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(dir.resolve("bootstrap.properties"), "http.port=" + port + "\n", StandardCharsets.UTF_8);
+      Path war = Path.of(System.getProperty("contacts.war"));
+      Files.copy(war, dir.resolve("dropins").resolve(war.getFileName()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    LibertyServer server = new LibertyServer(name, port);
+    run(environment, "start", name);
+    Eventually.await(
+        "the application on server " + name + " answers",
+        java.time.Duration.ofSeconds(120),
+        () -> Api.sendUnchecked(server.request("/ping").build()).status() == 200);
+    return server;
+  }
+
+  public URI base() {
+    return URI.create("http://localhost:" + port);
+  }
+
+  public java.net.http.HttpRequest.Builder request(String path) {
+    return java.net.http.HttpRequest.newBuilder(base().resolve(path)).timeout(java.time.Duration.ofSeconds(30));
+  }
+
+  /** Everything the server has logged so far: messages.log and console.log. */
+  public String logs() {
+    Path logs = WLP.resolve("usr/servers").resolve(name).resolve("logs");
+    StringBuilder text = new StringBuilder();
+    try (Stream<Path> files = Files.walk(logs)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        text.append(Files.readString(file, StandardCharsets.ISO_8859_1));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  @Override
+  public void close() {
+    run(Map.of(), "stop", name);
+  }
+
+  private static void run(Map<String, String> environment, String... arguments) {
+    String[] command = new String[arguments.length + 1];
+    command[0] = WLP.resolve("bin/server").toString();
+    System.arraycopy(arguments, 0, command, 1, arguments.length);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().remove("MONGO_URI");
+    builder.environment().remove("MONGO_EMBEDDED");
+    builder.environment().putAll(environment);
+    try {
+      Process process = builder.start();
+      if (!process.waitFor(180, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("server " + String.join(" ", arguments) + " did not finish");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
