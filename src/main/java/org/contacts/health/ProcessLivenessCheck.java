@@ -1,19 +1,21 @@
 package org.contacts.health;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
-import java.lang.management.ThreadMXBean;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Alive means this process can still serve: no deadlocked threads, and heap left after the last
- * garbage collection. It never looks at the datastore; an outage there must not restart pods.
+ * Alive means this process can still serve: no deadlocked threads, a request pool that runs a
+ * trivial task promptly, and heap left after garbage collection. It never looks at the
+ * datastore: an outage there must not make Kubernetes restart healthy pods.
  */
 @Liveness
 @ApplicationScoped
@@ -21,35 +23,49 @@ public class ProcessLivenessCheck implements HealthCheck {
 
   public static final String NAME = "process";
 
-  /** Above this share of a heap pool still in use after collection, the process is failing. */
-  static final double MAX_HEAP_AFTER_GC = 0.95;
+  @Resource ManagedExecutorService requestThreads;
 
-  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  @Inject
+  @ConfigProperty(name = "contacts.liveness.pool-timeout-ms", defaultValue = "2000")
+  long poolTimeoutMillis;
+
+  @Inject
+  @ConfigProperty(name = "contacts.liveness.max-heap-after-gc", defaultValue = "0.95")
+  double maxHeapAfterGc;
+
+  private ProcessProbes probes;
+
+  public ProcessLivenessCheck() {}
+
+  ProcessLivenessCheck(ProcessProbes probes, long poolTimeoutMillis, double maxHeapAfterGc) {
+    this.probes = probes;
+    this.poolTimeoutMillis = poolTimeoutMillis;
+    this.maxHeapAfterGc = maxHeapAfterGc;
+  }
+
+  @PostConstruct
+  void init() {
+    probes = new ProcessProbes(requestThreads);
+  }
 
   @Override
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
-    long[] deadlocked = threads.findDeadlockedThreads();
-    double heapAfterGc = heapUsedAfterGc();
-    response.withData("heapUsedAfterGcPercent", Math.round(heapAfterGc * 100));
-    if (deadlocked != null) {
-      return response.down().withData("reason", deadlocked.length + " threads are deadlocked").build();
+    double heap = probes.heapUsedAfterGc();
+    response.withData("heapUsedAfterGcPercent", Math.round(heap * 100));
+    int deadlocked = probes.deadlockedThreads();
+    if (deadlocked > 0) {
+      return response.down().withData("reason", deadlocked + " threads are deadlocked").build();
     }
-    if (heapAfterGc > MAX_HEAP_AFTER_GC) {
-      return response.down().withData("reason", "heap is nearly exhausted after collection").build();
+    if (!probes.requestThreadsRespond(Duration.ofMillis(poolTimeoutMillis))) {
+      return response
+          .down()
+          .withData("reason", "the request thread pool did not run a trivial task within " + poolTimeoutMillis + " ms")
+          .build();
+    }
+    if (heap > maxHeapAfterGc) {
+      return response.down().withData("reason", "the heap is nearly exhausted after garbage collection").build();
     }
     return response.up().build();
-  }
-
-  /** The fullest heap pool's use after its last collection, as a share of its maximum. */
-  static double heapUsedAfterGc() {
-    double fullest = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      MemoryUsage afterGc = pool.getCollectionUsage();
-      if (pool.getType() == MemoryType.HEAP && afterGc != null && afterGc.getMax() > 0) {
-        fullest = Math.max(fullest, (double) afterGc.getUsed() / afterGc.getMax());
-      }
-    }
-    return fullest;
   }
 }

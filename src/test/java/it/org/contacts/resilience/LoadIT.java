@@ -1,0 +1,89 @@
+package it.org.contacts.resilience;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.org.contacts.support.Api;
+import it.org.contacts.support.ApiResponse;
+import it.org.contacts.support.Deployments;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two hundred clients at once, for a bounded time, mixing reads and writes against the embedded
+ * datastore: no server errors, no failed connections, and every contact created can be read.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LoadIT {
+
+  private static final int CLIENTS = 200;
+  private static final Duration LOAD = Duration.ofSeconds(15);
+
+  @Deployment(testable = false)
+  public static WebArchive deployment() {
+    return Deployments.war();
+  }
+
+  @Test
+  void twoHundredConcurrentClientsGetNoServerErrorsAndLoseNoContact() throws InterruptedException {
+    String seed = Api.createContact(Map.of("firstName", "Load", "lastName", "Seed"));
+    Queue<String> created = new ConcurrentLinkedQueue<>();
+    Queue<String> failures = new ConcurrentLinkedQueue<>();
+    AtomicInteger requests = new AtomicInteger();
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    CountDownLatch done = new CountDownLatch(CLIENTS);
+    long end = System.nanoTime() + LOAD.toNanos();
+    for (int c = 0; c < CLIENTS; c++) {
+      int client = c;
+      clients.execute(() -> {
+        Random random = new Random(client);
+        try {
+          while (System.nanoTime() < end) {
+            requests.incrementAndGet();
+            ApiResponse response = switch (random.nextInt(10)) {
+              case 0, 1 -> Api.send("POST", "/contacts", "{\"firstName\":\"Load\",\"lastName\":\"Client " + client + "\"}");
+              case 2 -> Api.send("PATCH", "/contacts/" + seed, "{\"city\":\"City " + client + "\"}");
+              case 3, 4 -> Api.get("/contacts?page[size]=10&sort=-lastName");
+              default -> Api.get("/contacts/" + seed);
+            };
+            if (response.status() == 201) {
+              created.add(response.data().getString("id"));
+            } else if (response.status() != 200) {
+              failures.add(response.toString());
+            }
+          }
+        } catch (RuntimeException | AssertionError e) {
+          failures.add(e.toString());
+        } finally {
+          done.countDown();
+        }
+      });
+    }
+    try {
+      assertTrue(done.await(LOAD.toSeconds() + 60, TimeUnit.SECONDS), "every client finished");
+    } finally {
+      clients.shutdownNow();
+    }
+    assertEquals(List.of(), failures.stream().limit(5).toList(), () -> failures.size() + " of " + requests + " requests failed");
+    assertTrue(created.size() > CLIENTS, () -> "the load wrote contacts: " + created.size());
+    for (String id : created) {
+      assertEquals(200, Api.get("/contacts/" + id).status(), () -> "created contact " + id + " is readable");
+    }
+    created.forEach(Api::deleteContact);
+    Api.deleteContact(seed);
+  }
+}
