@@ -23,7 +23,10 @@ public final class Api {
   public static final URI BASE = URI.create("http://localhost:" + System.getProperty("it.http.port"));
 
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private Api() {}
 
