@@ -25,6 +25,10 @@ public class DatastoreSettings {
   String embeddedFile;
 
   @Inject
+  @ConfigProperty(name = "mongo.embedded.port", defaultValue = "27017")
+  int embeddedPort;
+
+  @Inject
   @ConfigProperty(name = "mongo.database", defaultValue = "test")
   String database;
 
@@ -72,6 +76,11 @@ public class DatastoreSettings {
 
   public String embeddedFile() {
     return embeddedFile;
+  }
+
+  /** Where the embedded datastore listens, on 127.0.0.1, as a local MongoDB would. */
+  public int embeddedPort() {
+    return embeddedPort;
   }
 
   public String database() {

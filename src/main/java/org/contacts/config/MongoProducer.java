@@ -95,7 +95,7 @@ public class MongoProducer {
     }
     if (embedded == null) {
       Path file = Path.of(settings.embeddedFile()).toAbsolutePath();
-      embedded = EmbeddedMongo.start(file, 0);
+      embedded = startEmbedded(file);
       LOG.warning(
           () ->
               "MONGO_URI is not set: using the EMBEDDED development datastore at "
@@ -103,6 +103,16 @@ public class MongoProducer {
                   + ". Set MONGO_URI to use MongoDB.");
     }
     return embedded.connectionString();
+  }
+
+  /** On the usual MongoDB port when it is free, so that MongoDB tools find it; else on any. */
+  private EmbeddedMongo startEmbedded(Path file) {
+    try {
+      return EmbeddedMongo.start(file, settings.embeddedPort());
+    } catch (RuntimeException portTaken) {
+      LOG.warning(() -> "Port " + settings.embeddedPort() + " is taken; the embedded datastore uses a free one");
+      return EmbeddedMongo.start(file, 0);
+    }
   }
 
   private WriteConcern writeConcern() {
