@@ -33,7 +33,12 @@ public final class EmbeddedMongo implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     MongoServer server = new MongoServer(new H2Backend(file.toString()));
-    server.bind("127.0.0.1", port);
+    try {
+      server.bind("127.0.0.1", port);
+    } catch (RuntimeException e) {
+      server.shutdownNow(); // releases the data file for another attempt
+      throw e;
+    }
     return new EmbeddedMongo(server, server.getLocalAddress());
   }
 
