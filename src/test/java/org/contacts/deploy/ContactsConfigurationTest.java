@@ -44,9 +44,30 @@ class ContactsConfigurationTest {
   }
 
   @Test
+  void livenessProbeOutwaitsTheChecksOwnWaitForARequestThread() {
+    String key = "CONTACTS_LIVENESS_POOL_TIMEOUT_MS";
+    YamlNode data = configMap().get("data");
+    String poolTimeout =
+        data.find(key)
+            .map(YamlNode::text)
+            .or(() -> new ConfigSettings().defaultOf(key))
+            .orElseGet(() -> fail("the service should still read " + key));
+    int probeTimeout = container.get("livenessProbe", "timeoutSeconds").integer();
+
+    assertTrue(
+        probeTimeout * 1000L > Long.parseLong(poolTimeout),
+        "the liveness probe's timeout ("
+            + probeTimeout
+            + " s) should exceed "
+            + key
+            + " ("
+            + poolTimeout
+            + " ms), or a busy pool fails the probe before the check can answer");
+  }
+
+  @Test
   void configMapHoldsOnlySettingsTheServiceReads() {
-    YamlNode reference = container.get("envFrom").items().get(0).get("configMapRef");
-    YamlNode configMap = manifests.named("ConfigMap", reference.get("name").text());
+    YamlNode configMap = configMap();
     Set<String> known = new ConfigSettings().environmentNames().keySet();
 
     for (String key : configMap.get("data").entries().keySet()) {
@@ -57,5 +78,10 @@ class ContactsConfigurationTest {
           NOT_FOR_CONFIG_MAP.contains(key),
           configMap.path() + " should not set " + key + " (secret or development only)");
     }
+  }
+
+  private YamlNode configMap() {
+    YamlNode reference = container.get("envFrom").items().get(0).get("configMapRef");
+    return manifests.named("ConfigMap", reference.get("name").text());
   }
 }
