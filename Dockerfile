@@ -1,0 +1,34 @@
+# contacts-service on Open Liberty. Build and run:
+#   docker build -t contacts-service .
+#   docker run -p 9080:9080 -e MONGO_URI=mongodb://host.docker.internal:27017 contacts-service
+
+# Stage 1 builds the WAR. The dependencies get a layer of their own, rebuilt only when pom.xml
+# changes.
+FROM maven:3.9.11-eclipse-temurin-21 AS build
+WORKDIR /build
+COPY pom.xml ./
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+RUN mvn -B -DskipTests package
+
+# Stage 2 runs it. The Liberty version is liberty.runtime.version in pom.xml: change both together
+# (the registry keeps images of the latest release and of the last two quarterly ones).
+FROM icr.io/appcafe/open-liberty:25.0.0.11-kernel-slim-java21-openj9-ubi-minimal
+
+# The whole config directory, so whatever is added next to server.xml comes along; features.sh
+# installs the features server.xml names, whichever they are.
+COPY --chown=1001:0 src/main/liberty/config/ /config/
+RUN features.sh
+
+# dropins/ needs no application element in server.xml; ibm-web-ext.xml serves the WAR at /.
+COPY --chown=1001:0 --from=build /build/target/contacts-service.war /config/dropins/
+
+# Starts the server to warm the OpenJ9 class cache; it comes up without a datastore and stops.
+RUN configure.sh
+
+# Set after the build steps, so it applies to the running server: the heap follows the
+# container's memory limit, leaving a quarter for the JVM's own memory.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+
+USER 1001
+EXPOSE 9080
