@@ -8,13 +8,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Map;
 import org.contacts.config.BuildInfo;
-import org.contacts.health.DatastoreProbe;
+import org.contacts.health.MongoReadinessCheck;
 import org.contacts.health.ProcessLivenessCheck;
 import org.contacts.jsonapi.Documents;
 import org.contacts.jsonapi.JsonApi;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The original service's probe routes, kept for its deployments. They answer from the same
@@ -26,7 +28,7 @@ public class HealthResource {
   private static final String HOST = hostName();
 
   @Inject @Liveness ProcessLivenessCheck liveness;
-  @Inject DatastoreProbe datastore;
+  @Inject @Readiness MongoReadinessCheck readiness;
 
   @GET
   @Path("liveness")
@@ -41,17 +43,18 @@ public class HealthResource {
   @GET
   @Path("readiness")
   public Response readiness() {
-    DatastoreProbe.Result result = datastore.probe();
+    HealthCheckResponse check = readiness.call();
+    boolean up = check.getStatus() == HealthCheckResponse.Status.UP;
     var attributes =
-        Json.createObjectBuilder()
-            .add("status", result.up() ? "UP" : "DOWN")
-            .add("mongodb", result.up() ? "UP" : "DOWN");
-    if (result.up()) {
-      attributes.add("mongodbPingDurationMicros", result.pingMicros());
-    } else {
-      attributes.add("reason", result.reason());
+        Json.createObjectBuilder().add("status", check.getStatus().name()).add("mongodb", check.getStatus().name());
+    Map<String, Object> data = check.getData().orElse(Map.of());
+    if (data.get(MongoReadinessCheck.PING_MICROS) instanceof Number micros) {
+      attributes.add("mongodbPingDurationMicros", micros.longValue());
     }
-    return respond(result.up(), Documents.resource("readiness", HOST, "/readiness", attributes.build()));
+    if (data.get(MongoReadinessCheck.REASON) != null) {
+      attributes.add("reason", String.valueOf(data.get(MongoReadinessCheck.REASON)));
+    }
+    return respond(up, Documents.resource("readiness", HOST, "/readiness", attributes.build()));
   }
 
   @GET

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bson.Document;
+import org.contacts.telemetry.DatastoreTelemetry;
 
 /**
  * Makes the application's one MongoClient from configuration, and closes it at shutdown. Without
@@ -27,6 +28,7 @@ public class MongoProducer {
   private static final Logger LOG = Logger.getLogger(MongoProducer.class.getName());
 
   @Inject DatastoreSettings settings;
+  @Inject DatastoreTelemetry telemetry;
 
   private EmbeddedMongo embedded;
 
@@ -53,9 +55,11 @@ public class MongoProducer {
                     socket
                         .connectTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout(settings.socketTimeoutMillis(), TimeUnit.MILLISECONDS))
+            .addCommandListener(telemetry)
             .applyToConnectionPoolSettings(
                 pool ->
-                    pool.maxSize(settings.maxPoolSize())
+                    pool.addConnectionPoolListener(telemetry)
+                        .maxSize(settings.maxPoolSize())
                         .maxWaitTime(settings.serverSelectionTimeoutMillis(), TimeUnit.MILLISECONDS))
             .writeConcern(writeConcern())
             .build();

@@ -7,23 +7,32 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready means MongoDB answers a ping and the datastore is prepared (indexes, seed). */
+/**
+ * Ready means MongoDB answers a ping and the datastore is prepared (indexes, seed), and the
+ * service is not stopping.
+ */
 @Readiness
 @ApplicationScoped
 public class MongoReadinessCheck implements HealthCheck {
 
   public static final String NAME = "mongodb";
+  public static final String PING_MICROS = "pingDurationMicros";
+  public static final String REASON = "reason";
 
   @Inject DatastoreProbe probe;
+  @Inject ShutdownState shutdown;
 
   @Override
   public HealthCheckResponse call() {
+    if (shutdown.isDraining()) {
+      return HealthCheckResponse.named(NAME).down().withData(REASON, "the service is stopping").build();
+    }
     DatastoreProbe.Result result = probe.probe();
     HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(result.up());
     if (result.up()) {
-      response.withData("pingDurationMicros", result.pingMicros());
+      response.withData(PING_MICROS, result.pingMicros());
     } else {
-      response.withData("reason", result.reason());
+      response.withData(REASON, result.reason());
     }
     return response.build();
   }

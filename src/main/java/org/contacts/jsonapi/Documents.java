@@ -17,6 +17,9 @@ public final class Documents {
 
   static final JsonObject JSONAPI_OBJECT = Json.createObjectBuilder().add("version", JsonApi.VERSION).build();
 
+  /** Where the API is described; every document links to it. */
+  public static final String DESCRIBED_BY = "/openapi";
+
   private Documents() {}
 
   public static String selfLink(String contactId) {
@@ -27,7 +30,7 @@ public final class Documents {
   public static JsonObject contact(Contact contact, Representation representation) {
     return Json.createObjectBuilder()
         .add("jsonapi", JSONAPI_OBJECT)
-        .add("links", Json.createObjectBuilder().add("self", selfLink(contact.id())))
+        .add("links", links(selfLink(contact.id())))
         .add("data", resource(contact, representation))
         .build();
   }
@@ -49,7 +52,7 @@ public final class Documents {
   public static JsonObject meta(String self, JsonObject meta) {
     return Json.createObjectBuilder()
         .add("jsonapi", JSONAPI_OBJECT)
-        .add("links", Json.createObjectBuilder().add("self", self))
+        .add("links", links(self))
         .add("meta", meta)
         .build();
   }
@@ -58,7 +61,7 @@ public final class Documents {
   public static JsonObject resource(String type, String id, String self, JsonObject attributes) {
     return Json.createObjectBuilder()
         .add("jsonapi", JSONAPI_OBJECT)
-        .add("links", Json.createObjectBuilder().add("self", self))
+        .add("links", links(self))
         .add(
             "data",
             Json.createObjectBuilder()
@@ -67,6 +70,14 @@ public final class Documents {
                 .add("attributes", attributes)
                 .add("links", Json.createObjectBuilder().add("self", self)))
         .build();
+  }
+
+  static JsonObjectBuilder links(String self) {
+    JsonObjectBuilder links = Json.createObjectBuilder();
+    if (self != null) {
+      links.add("self", self);
+    }
+    return links.add("describedby", DESCRIBED_BY);
   }
 
   private static JsonObject resource(Contact contact, Representation representation) {

@@ -15,6 +15,7 @@ public final class ErrorDocument {
     errors.forEach(error -> array.add(error.toJson()));
     return Json.createObjectBuilder()
         .add("jsonapi", Documents.JSONAPI_OBJECT)
+        .add("links", Documents.links(null))
         .add("errors", array)
         .build();
   }

@@ -11,7 +11,7 @@ import jakarta.json.JsonObjectBuilder;
 public record PageLinks(String self, String first, String prev, String next, String last) {
 
   JsonObject toJson() {
-    JsonObjectBuilder links = Json.createObjectBuilder().add("self", self);
+    JsonObjectBuilder links = Documents.links(self);
     addOrNull(links, "first", first);
     addOrNull(links, "prev", prev);
     addOrNull(links, "next", next);

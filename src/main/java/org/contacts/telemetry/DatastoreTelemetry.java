@@ -1,0 +1,96 @@
+package org.contacts.telemetry;
+
+import com.mongodb.event.CommandFailedEvent;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandSucceededEvent;
+import com.mongodb.event.ConnectionCheckedInEvent;
+import com.mongodb.event.ConnectionCheckedOutEvent;
+import com.mongodb.event.ConnectionClosedEvent;
+import com.mongodb.event.ConnectionCreatedEvent;
+import com.mongodb.event.ConnectionPoolListener;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * Listens to the MongoDB driver: times every command (as a metric and for the request being
+ * served) and tracks the connection pool's size and use.
+ */
+@ApplicationScoped
+public class DatastoreTelemetry implements CommandListener, ConnectionPoolListener {
+
+  private static final Metadata OPERATIONS =
+      Metadata.builder()
+          .withName("contacts.datastore.operations")
+          .withDescription("MongoDB commands the service issued, by command and outcome")
+          .build();
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry registry;
+
+  private final AtomicInteger poolSize = new AtomicInteger();
+  private final AtomicInteger poolInUse = new AtomicInteger();
+
+  @PostConstruct
+  void registerPoolGauges() {
+    registry.gauge(
+        Metadata.builder()
+            .withName("contacts.datastore.pool.size")
+            .withDescription("Open connections to MongoDB")
+            .build(),
+        poolSize,
+        AtomicInteger::get);
+    registry.gauge(
+        Metadata.builder()
+            .withName("contacts.datastore.pool.in_use")
+            .withDescription("Connections to MongoDB checked out by requests")
+            .build(),
+        poolInUse,
+        AtomicInteger::get);
+  }
+
+  @Override
+  public void commandSucceeded(CommandSucceededEvent event) {
+    record(event.getCommandName(), event.getElapsedTime(TimeUnit.NANOSECONDS), "success");
+  }
+
+  @Override
+  public void commandFailed(CommandFailedEvent event) {
+    record(event.getCommandName(), event.getElapsedTime(TimeUnit.NANOSECONDS), "failure");
+  }
+
+  private void record(String command, long nanos, String outcome) {
+    RequestTelemetry.addDatastoreTime(nanos);
+    registry
+        .timer(OPERATIONS, new Tag("command", command), new Tag("outcome", outcome))
+        .update(Duration.ofNanos(nanos));
+  }
+
+  @Override
+  public void connectionCreated(ConnectionCreatedEvent event) {
+    poolSize.incrementAndGet();
+  }
+
+  @Override
+  public void connectionClosed(ConnectionClosedEvent event) {
+    poolSize.decrementAndGet();
+  }
+
+  @Override
+  public void connectionCheckedOut(ConnectionCheckedOutEvent event) {
+    poolInUse.incrementAndGet();
+  }
+
+  @Override
+  public void connectionCheckedIn(ConnectionCheckedInEvent event) {
+    poolInUse.decrementAndGet();
+  }
+}

@@ -1,0 +1,55 @@
+package org.contacts.telemetry;
+
+/**
+ * What is known about the request this thread serves: its id, when it began and how long it has
+ * spent waiting for MongoDB. The sync driver reports commands on the calling thread, so the time
+ * is summed where it is spent.
+ */
+public final class RequestTelemetry {
+
+  private static final ThreadLocal<RequestTelemetry> CURRENT = new ThreadLocal<>();
+
+  private final String requestId;
+  private final long startNanos;
+  private long datastoreNanos;
+
+  private RequestTelemetry(String requestId, long startNanos) {
+    this.requestId = requestId;
+    this.startNanos = startNanos;
+  }
+
+  static RequestTelemetry begin(String requestId) {
+    RequestTelemetry telemetry = new RequestTelemetry(requestId, System.nanoTime());
+    CURRENT.set(telemetry);
+    return telemetry;
+  }
+
+  /** The request on this thread, or null outside one. */
+  static RequestTelemetry current() {
+    return CURRENT.get();
+  }
+
+  static void end() {
+    CURRENT.remove();
+  }
+
+  /** Adds time spent in a datastore command to the request served on this thread, if any. */
+  static void addDatastoreTime(long nanos) {
+    RequestTelemetry telemetry = CURRENT.get();
+    if (telemetry != null) {
+      telemetry.datastoreNanos += nanos;
+    }
+  }
+
+  String requestId() {
+    return requestId;
+  }
+
+  long elapsedNanos() {
+    return System.nanoTime() - startNanos;
+  }
+
+  long datastoreNanos() {
+    return datastoreNanos;
+  }
+}
