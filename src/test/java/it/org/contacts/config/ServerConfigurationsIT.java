@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
 import it.org.contacts.support.LibertyServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -56,7 +60,7 @@ class ServerConfigurationsIT {
       closedPort = socket.getLocalPort();
     }
     String uri = "mongodb://contacts:" + PASSWORD + "@127.0.0.1:" + closedPort + "/test?authSource=admin";
-    try (LibertyServer server = LibertyServer.start("contacts-secret", Map.of("MONGO_URI", uri))) {
+    try (LibertyServer server = LibertyServer.start("contacts-secret", Map.of("MONGO_URI", uri, "LOG_FORMAT", "JSON"))) {
       List<ApiResponse> responses = new ArrayList<>();
       String id = "5f8f8c44b54764421b7156c3";
       String body = "{\"firstName\":\"A\",\"lastName\":\"B\"}";
@@ -78,6 +82,30 @@ class ServerConfigurationsIT {
       String logs = server.logs();
       assertTrue(logs.contains("contacts:****@127.0.0.1"), "the log names the datastore with the password redacted");
       assertFalse(logs.contains(PASSWORD), "no log line carries the password");
+      assertJsonLines(server.messagesLog());
     }
+  }
+
+  /** LOG_FORMAT=JSON: one JSON object per line, request lines carrying the request id. */
+  private static void assertJsonLines(List<String> lines) {
+    int first = 0;
+    while (first < lines.size() && !lines.get(first).startsWith("{")) {
+      first++; // Liberty's banner heads every log file
+    }
+    assertTrue(first < lines.size(), "the server logged JSON");
+    boolean sawRequestLine = false;
+    for (String line : lines.subList(first, lines.size())) {
+      JsonObject entry;
+      try (JsonReader reader = Json.createReader(new StringReader(line))) {
+        entry = reader.readObject();
+      } catch (RuntimeException e) {
+        throw new AssertionError("not a JSON object: " + line, e);
+      }
+      if (entry.getString("message", "").startsWith("GET /contacts ")) {
+        sawRequestLine = true;
+        assertTrue(entry.containsKey("ext_requestId"), () -> "the request id is a field of the line: " + line);
+      }
+    }
+    assertTrue(sawRequestLine, "request lines are logged as JSON too");
   }
 }

@@ -74,6 +74,16 @@ public final class LibertyServer implements AutoCloseable {
     return text.toString();
   }
 
+  /** The lines of messages.log, the log a log shipper reads. */
+  public java.util.List<String> messagesLog() {
+    Path log = WLP.resolve("usr/servers").resolve(name).resolve("logs/messages.log");
+    try {
+      return Files.readAllLines(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     run(Map.of(), "stop", name);
