@@ -1,7 +1,6 @@
 package org.contacts.jsonapi;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -82,9 +81,10 @@ public final class ResourceInputReader {
     } catch (JsonParsingException e) {
       throw new ApiException(
           ErrorObject.of(400, "Malformed JSON", "The request body is not valid JSON: " + e.getMessage()));
-    } catch (JsonException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // Parsson reports input nested deeper than it reads with a bare RuntimeException.
       throw new ApiException(
-          ErrorObject.of(400, "Malformed JSON", "The request body is not valid JSON."));
+          ErrorObject.of(400, "Malformed JSON", "The request body is not valid JSON, or is nested too deeply."));
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw malformed(
