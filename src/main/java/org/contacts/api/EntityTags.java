@@ -41,7 +41,7 @@ final class EntityTags {
       return null;
     }
     String tag = ifMatch.strip();
-    if (tag.startsWith("W/") || !tag.startsWith("\"") || !tag.endsWith("\"")) {
+    if (tag.length() < 2 || tag.startsWith("W/") || !tag.startsWith("\"") || !tag.endsWith("\"")) {
       return -1L; // weak or malformed tags never match for a write
     }
     String value = tag.substring(1, tag.length() - 1);

@@ -1,7 +1,6 @@
 package org.contacts.jsonapi;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -82,9 +81,6 @@ public final class ResourceInputReader {
     } catch (JsonParsingException e) {
       throw new ApiException(
           ErrorObject.of(400, "Malformed JSON", "The request body is not valid JSON: " + e.getMessage()));
-    } catch (JsonException | IllegalStateException e) {
-      throw new ApiException(
-          ErrorObject.of(400, "Malformed JSON", "The request body is not valid JSON."));
     } catch (RuntimeException e) {
       // The parser refuses hostile input, such as nesting deeper than it allows, with a plain
       // RuntimeException; whatever the parser of a client's bytes throws is the client's error.

@@ -1,0 +1,112 @@
+package org.contacts.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import jakarta.ws.rs.core.EntityTag;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.contacts.jsonapi.Representation;
+import org.contacts.model.Contact;
+import org.contacts.model.ContactPage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EntityTagsTest {
+
+  private static final Contact ANN =
+      new Contact("65a1b2c3d4e5f60718293a4b", 3, Map.of("firstName", "Ann"));
+
+  /** The tag as a client sends it back in If-Match. */
+  private static String header(EntityTag tag) {
+    return "\"" + tag.getValue() + "\"";
+  }
+
+  @ParameterizedTest(name = "[{index}] \"{0}\"")
+  @ValueSource(strings = {"", "  ", "*", " * "})
+  void absentOrStarIfMatchRequiresNoVersion(String ifMatch) {
+    assertNull(EntityTags.requiredVersion(ifMatch), "no version required");
+  }
+
+  @Test
+  void missingIfMatchRequiresNoVersion() {
+    assertNull(EntityTags.requiredVersion(null), "no header, no condition");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"\"3-j\"", "\"3-l\"", "\"3-j1a2b\"", "\"3\"", " \"3-j\" "})
+  void strongTagRequiresItsVersion(String ifMatch) {
+    assertEquals(3L, EntityTags.requiredVersion(ifMatch), "version 3 from " + ifMatch);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "W/\"3-j\"",
+        "3-j",
+        "\"3-j",
+        "3-j\"",
+        "\"abc\"",
+        "\"\"",
+        "\"-3-j\"",
+        "\"99999999999999999999-j\"",
+        "\""
+      })
+  void weakOrMalformedTagNeverMatches(String ifMatch) {
+    assertEquals(-1L, EntityTags.requiredVersion(ifMatch), "-1 matches no contact: " + ifMatch);
+  }
+
+  @Test
+  void contactTagDiffersByRepresentationButAlwaysCarriesTheVersion() {
+    List<Representation> representations =
+        List.of(
+            Representation.JSON_API,
+            Representation.LEGACY,
+            Representation.JSON_API.withFields(Set.of("firstName")),
+            Representation.JSON_API.withFields(Set.of("email")));
+
+    List<EntityTag> tags = representations.stream().map(r -> EntityTags.of(ANN, r)).toList();
+
+    assertEquals(4, Set.copyOf(tags).size(), "each representation has its own tag: " + tags);
+    for (EntityTag tag : tags) {
+      assertEquals(
+          false, tag.isWeak(), "strong, so it can be used with If-Match: " + tag.getValue());
+      assertEquals(3L, EntityTags.requiredVersion(header(tag)), "sent back, it requires version 3");
+    }
+  }
+
+  @Test
+  void fieldOrderDoesNotChangeTheTag() {
+    assertEquals(
+        EntityTags.of(
+            ANN, Representation.JSON_API.withFields(Set.of("firstName", "email", "city"))),
+        EntityTags.of(
+            ANN, Representation.JSON_API.withFields(Set.of("city", "firstName", "email"))),
+        "the same fields are the same representation");
+  }
+
+  @Test
+  void pageTagChangesWhenAContactOnItChanges() {
+    Contact changed = new Contact(ANN.id(), ANN.version() + 1, ANN.attributes());
+    EntityTag before =
+        EntityTags.of(new ContactPage(List.of(ANN), 1L, false, false), Representation.JSON_API, "");
+
+    assertEquals(
+        before,
+        EntityTags.of(new ContactPage(List.of(ANN), 1L, false, false), Representation.JSON_API, ""),
+        "the same page has the same tag");
+    assertNotEquals(
+        before,
+        EntityTags.of(
+            new ContactPage(List.of(changed), 1L, false, false), Representation.JSON_API, ""),
+        "a new version of a contact on it changes the tag");
+    assertNotEquals(
+        before,
+        EntityTags.of(
+            new ContactPage(List.of(ANN), 1L, false, false), Representation.JSON_API, "sort=city"),
+        "another query has another tag");
+  }
+}

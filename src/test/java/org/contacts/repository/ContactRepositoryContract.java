@@ -1,0 +1,532 @@
+package org.contacts.repository;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.contacts.model.Contact;
+import org.contacts.model.ContactPage;
+import org.contacts.model.ContactQuery;
+import org.contacts.model.Cursor;
+import org.contacts.model.SortKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What {@link MongoContactRepository} promises, checked against whatever MongoDB a subclass
+ * provides: the embedded datastore always, a real server where Docker is available. Each test gets
+ * an empty collection of its own.
+ */
+abstract class ContactRepositoryContract {
+
+  /** A new, empty collection that no other test uses; dropped after the test. */
+  protected abstract MongoCollection<Document> newCollection();
+
+  private MongoCollection<Document> collection;
+  private MongoContactRepository repository;
+
+  protected static MongoCollection<Document> uniqueCollection(MongoClient client) {
+    return client.getDatabase("contacts_test").getCollection("contacts_" + new ObjectId());
+  }
+
+  @BeforeEach
+  void createRepository() {
+    collection = newCollection();
+    repository = new MongoContactRepository(collection, 500);
+    repository.ensureIndexes();
+  }
+
+  @AfterEach
+  void dropCollection() {
+    collection.drop();
+  }
+
+  /** Attributes from name, value pairs; a null value leaves the attribute out. */
+  private static Map<String, String> attributes(String... pairs) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i + 1] != null) {
+        attributes.put(pairs[i], pairs[i + 1]);
+      }
+    }
+    return attributes;
+  }
+
+  /** Inserts a contact with these names and further name, value pairs. */
+  private Contact person(String firstName, String lastName, String... more) {
+    Map<String, String> attributes = attributes(more);
+    attributes.put("firstName", firstName);
+    attributes.put("lastName", lastName);
+    return repository.insert(null, attributes);
+  }
+
+  private Contact stored(Contact contact) {
+    return repository
+        .findById(contact.id())
+        .orElseThrow(() -> new AssertionError("not stored: " + contact));
+  }
+
+  private static ContactQuery query(
+      Map<String, List<String>> filters, String search, List<SortKey> sort, int size) {
+    return new ContactQuery(filters, search, sort, ContactQuery.Page.numbered(1, size));
+  }
+
+  private static ContactQuery.Page cursorPage(int size, Cursor after, Cursor before) {
+    return new ContactQuery.Page(size, 0, after, before);
+  }
+
+  private List<String> ids(ContactQuery query) {
+    return repository.findPage(query).contacts().stream().map(Contact::id).toList();
+  }
+
+  private List<String> idsMatching(Map<String, List<String>> filters, String search) {
+    return ids(query(filters, search, List.of(), 100));
+  }
+
+  private static List<String> ids(Contact... contacts) {
+    return Stream.of(contacts).map(Contact::id).toList();
+  }
+
+  // ---- single contacts -------------------------------------------------------------------------
+
+  @Test
+  void insertStoresANewContactAtVersionOne() {
+    Contact ann = person("Ann", "Lee", "city", "Austin");
+
+    assertTrue(ObjectId.isValid(ann.id()), "a new contact gets an ObjectId: " + ann.id());
+    assertEquals(1, ann.version(), "the first version is 1");
+    assertEquals(ann, stored(ann), "what insert returns is what is stored");
+    assertEquals(
+        attributes("firstName", "Ann", "lastName", "Lee", "city", "Austin"),
+        stored(ann).attributes(),
+        "attributes as given, absent ones left out");
+    assertTrue(repository.existsById(ann.id()), "exists");
+  }
+
+  @Test
+  void insertKeepsAClientChosenId() {
+    String id = new ObjectId().toHexString();
+
+    Contact ann = repository.insert(id, attributes("firstName", "Ann", "lastName", "Lee"));
+
+    assertEquals(id, ann.id(), "the client's id");
+    assertEquals("Ann", stored(ann).attribute("firstName"), "found under it");
+  }
+
+  @Test
+  void insertUnderAnIdInUseIsADuplicateAndChangesNothing() {
+    Contact ann = person("Ann", "Lee");
+
+    DuplicateContactException duplicate =
+        assertThrows(
+            DuplicateContactException.class,
+            () -> repository.insert(ann.id(), attributes("firstName", "Bob", "lastName", "Ray")),
+            "the id is taken");
+
+    assertEquals(ann.id(), duplicate.id(), "names the id");
+    assertEquals(ann, stored(ann), "the first contact is untouched");
+    assertEquals(1, repository.count(), "no second contact");
+  }
+
+  @Test
+  void unknownIdIsNotFound() {
+    String unknown = new ObjectId().toHexString();
+
+    assertEquals(Optional.empty(), repository.findById(unknown), "findById");
+    assertFalse(repository.existsById(unknown), "existsById");
+    assertEquals(
+        Optional.empty(),
+        repository.update(unknown, null, attributes("city", "Austin"), Set.of()),
+        "update");
+    assertEquals(
+        Optional.empty(),
+        repository.replace(unknown, null, attributes("firstName", "A")),
+        "replace");
+    assertFalse(repository.deleteById(unknown, null), "delete");
+  }
+
+  @Test
+  void updateSetsAndUnsetsAttributesKeepsTheRestAndRaisesTheVersion() {
+    Contact ann = person("Ann", "Lee", "city", "Austin", "companyName", "Acme");
+
+    Optional<Contact> updated =
+        repository.update(
+            ann.id(),
+            null,
+            attributes("city", "Boston", "email", "ann@acme.example"),
+            Set.of("companyName"));
+
+    assertEquals(2, updated.orElseThrow().version(), "version raised");
+    assertEquals(
+        attributes(
+            "firstName", "Ann", "lastName", "Lee", "city", "Boston", "email", "ann@acme.example"),
+        stored(ann).attributes(),
+        "city changed, email set, companyName gone, names kept");
+    assertEquals(updated.get(), stored(ann), "what update returns is what is stored");
+  }
+
+  @Test
+  void updateAtTheCurrentVersionAppliesAndAtAStaleOneChangesNothing() {
+    Contact ann = person("Ann", "Lee");
+
+    assertEquals(
+        2,
+        repository
+            .update(ann.id(), 1L, attributes("city", "Austin"), Set.of())
+            .orElseThrow()
+            .version(),
+        "version 1 was current");
+    assertEquals(
+        Optional.empty(),
+        repository.update(ann.id(), 1L, attributes("city", "Boston"), Set.of()),
+        "version 1 is stale now");
+    assertEquals("Austin", stored(ann).attribute("city"), "the stale write changed nothing");
+    assertEquals(2, stored(ann).version(), "nor the version");
+  }
+
+  @Test
+  void replaceDropsAttributesNotGiven() {
+    Contact ann = person("Ann", "Lee", "city", "Austin");
+
+    Contact replaced =
+        repository
+            .replace(ann.id(), 1L, attributes("firstName", "Anne", "lastName", "Lee"))
+            .orElseThrow();
+
+    assertEquals(2, replaced.version(), "version raised");
+    assertEquals(
+        attributes("firstName", "Anne", "lastName", "Lee"),
+        stored(ann).attributes(),
+        "only what was given");
+  }
+
+  @Test
+  void replaceAtAStaleVersionChangesNothing() {
+    Contact ann = person("Ann", "Lee", "city", "Austin");
+
+    assertEquals(
+        Optional.empty(),
+        repository.replace(ann.id(), 7L, attributes("firstName", "X", "lastName", "Y")),
+        "version 7 was never current");
+    assertEquals(ann, stored(ann), "unchanged");
+  }
+
+  @Test
+  void deleteRemovesTheContactOnce() {
+    Contact ann = person("Ann", "Lee");
+
+    assertTrue(repository.deleteById(ann.id(), null), "deleted");
+    assertEquals(Optional.empty(), repository.findById(ann.id()), "gone");
+    assertFalse(repository.deleteById(ann.id(), null), "nothing left to delete");
+  }
+
+  @Test
+  void deleteAtAStaleVersionKeepsTheContact() {
+    Contact ann = person("Ann", "Lee");
+
+    assertFalse(repository.deleteById(ann.id(), 2L), "version 2 is not current");
+    assertEquals(ann, stored(ann), "still there");
+    assertTrue(repository.deleteById(ann.id(), 1L), "version 1 is");
+  }
+
+  @Test
+  void contactStoredBeforeVersionsExistedIsVersionZeroAndCanBeUpdatedAsSuch() {
+    ObjectId id = new ObjectId();
+    collection.insertOne(
+        new Document("_id", id).append("firstName", "Old").append("lastName", "Timer"));
+
+    assertEquals(
+        0,
+        repository.findById(id.toHexString()).orElseThrow().version(),
+        "no version field is version 0");
+    assertEquals(
+        Optional.empty(),
+        repository.update(id.toHexString(), 1L, attributes("city", "Austin"), Set.of()),
+        "version 1 is not current");
+    assertEquals(
+        1,
+        repository
+            .update(id.toHexString(), 0L, attributes("city", "Austin"), Set.of())
+            .orElseThrow()
+            .version(),
+        "version 0 is");
+  }
+
+  // ---- filters and search ---------------------------------------------------------------------
+
+  @Test
+  void filtersMatchExactValuesAnyOfOneAttributeAndAllOfSeveral() {
+    Contact ann = person("Ann", "Lee", "city", "Austin", "state", "TX");
+    Contact bob = person("Bob", "Ray", "city", "Boston", "state", "MA");
+    Contact cid = person("Cid", "Moss", "city", "Austin", "state", "MN");
+    person("Dee", "Nash", "city", "Dallas", "state", "TX");
+
+    assertEquals(
+        ids(ann, cid), idsMatching(Map.of("city", List.of("Austin")), null), "city=Austin");
+    assertEquals(
+        ids(ann, bob, cid),
+        idsMatching(Map.of("city", List.of("Austin", "Boston")), null),
+        "any of");
+    assertEquals(
+        ids(ann),
+        idsMatching(Map.of("city", List.of("Austin"), "state", List.of("TX")), null),
+        "all of");
+    assertEquals(
+        List.of(),
+        idsMatching(Map.of("city", List.of("austin")), null),
+        "filters are exact, case included");
+  }
+
+  @ParameterizedTest(name = "filter[q]={0}")
+  @CsvSource({
+    "mcd       , Ann",
+    "MCD       , Ann",
+    "McDonald  , Ann",
+    "ann       , Ann",
+    "ANN@ACME  , Ann",
+    "aus       , Ann",
+    "acme      , Ann",
+    "a+b       , Bob",
+    "a.b       , Dee",
+    "axb       , Cy",
+    "donald    , none",
+    "555       , none",
+    "(         , none",
+    "mcdonalds , none"
+  })
+  void searchIsACaseInsensitivePrefixOfAnySearchableAttributeTakenLiterally(
+      String search, String expected) {
+    Map<String, Contact> byName = new LinkedHashMap<>();
+    for (Contact contact :
+        List.of(
+            person(
+                "Ann",
+                "McDonald",
+                "companyName",
+                "Acme Corp",
+                "email",
+                "ann@acme.example",
+                "city",
+                "Austin"),
+            person("Bob", "Smith", "companyName", "A+B Consulting", "phone1", "555-0100"),
+            person("Cy", "Young", "companyName", "AxB Ltd", "state", "MC"),
+            person("Dee", "Nash", "companyName", "A.B. Partners"))) {
+      byName.put(contact.attribute("firstName"), contact);
+    }
+
+    List<String> expectedIds =
+        expected.equals("none") ? List.of() : List.of(byName.get(expected).id());
+    assertEquals(expectedIds, idsMatching(Map.of(), search), "contacts found by " + search);
+  }
+
+  @Test
+  void searchFollowsAChangedName() {
+    Contact ann = person("Ann", "Lee");
+
+    repository.update(ann.id(), null, attributes("lastName", "Moss"), Set.of());
+
+    assertEquals(ids(ann), idsMatching(Map.of(), "mos"), "found by the new name");
+    assertEquals(List.of(), idsMatching(Map.of(), "lee"), "not by the old one");
+  }
+
+  // ---- order and pages ------------------------------------------------------------------------
+
+  /** Nine contacts with ties, missing values and an empty value in the sorted attributes. */
+  private List<Contact> insertPeople() {
+    List<Contact> people = new ArrayList<>();
+    people.add(person("Ann", "Lee", "city", "Austin", "companyName", "Acme"));
+    people.add(person("Bob", "Lee", "city", "Austin", "companyName", null));
+    people.add(person("Cid", "Moss", "city", null, "companyName", "Zeta"));
+    people.add(person("Dee", "Moss", "city", "", "companyName", "Acme"));
+    people.add(person("Eve", "Nash", "city", "Boston", "companyName", "Acme"));
+    people.add(person("Fay", "Lee", "city", null, "companyName", "Bolt"));
+    people.add(person("Gus", "Nash", "city", "Austin", "companyName", "Zeta"));
+    people.add(person("Hal", "Ode", "city", "Boston", "companyName", null));
+    people.add(person("Ivy", "Ode", "city", "Austin", "companyName", "Bolt"));
+    return people;
+  }
+
+  /** The order MongoDB defines: a missing value before any string, ties broken by the id. */
+  private static List<String> expectedOrder(List<Contact> contacts, List<SortKey> sort) {
+    Comparator<Contact> order = (a, b) -> 0;
+    for (SortKey key : sort) {
+      Comparator<Contact> byKey =
+          Comparator.comparing(
+              contact -> contact.attribute(key.attribute()),
+              Comparator.nullsFirst(Comparator.naturalOrder()));
+      order = order.thenComparing(key.descending() ? byKey.reversed() : byKey);
+    }
+    return contacts.stream().sorted(order.thenComparing(Contact::id)).map(Contact::id).toList();
+  }
+
+  private static List<SortKey> sortOf(String sort) {
+    return sort.isEmpty()
+        ? List.of()
+        : Arrays.stream(sort.split(","))
+            .map(
+                key ->
+                    key.startsWith("-")
+                        ? new SortKey(key.substring(1), true)
+                        : SortKey.ascending(key))
+            .toList();
+  }
+
+  private static Cursor cursorAt(Contact contact, List<SortKey> sort) {
+    return new Cursor(
+        sort.stream().map(key -> contact.attribute(key.attribute())).toList(), contact.id());
+  }
+
+  @ParameterizedTest(name = "sort={0}")
+  @ValueSource(
+      strings = {
+        "",
+        "city",
+        "-city",
+        "city,-lastName",
+        "-companyName,firstName",
+        "lastName,city,companyName"
+      })
+  void sortOrdersByEveryKeyWithMissingValuesFirstAndTiesBrokenById(String sort) {
+    List<Contact> people = insertPeople();
+
+    assertEquals(
+        expectedOrder(people, sortOf(sort)),
+        ids(query(Map.of(), null, sortOf(sort), 100)),
+        "order for sort=" + sort);
+  }
+
+  @Test
+  void offsetPagesSplitTheOrderAndSayWhetherMoreFollow() {
+    List<Contact> people = insertPeople();
+    List<SortKey> sort = sortOf("lastName,firstName");
+    List<String> order = expectedOrder(people, sort);
+
+    List<String> seen = new ArrayList<>();
+    for (int number = 1; number <= 3; number++) {
+      ContactPage page =
+          repository.findPage(
+              new ContactQuery(Map.of(), null, sort, ContactQuery.Page.numbered(number, 4)));
+      page.contacts().forEach(contact -> seen.add(contact.id()));
+      assertEquals(number < 3, page.hasMore(), "more after page " + number);
+    }
+    assertEquals(order, seen, "pages 1 to 3 hold every contact once, in order");
+    assertEquals(
+        List.of(),
+        ids(new ContactQuery(Map.of(), null, sort, ContactQuery.Page.numbered(4, 4))),
+        "page 4 is empty");
+  }
+
+  @ParameterizedTest(name = "sort={0}")
+  @ValueSource(strings = {"", "city", "-city", "city,-lastName", "-companyName,firstName"})
+  void cursorPagesForwardVisitEveryContactOnceInOrder(String sortText) {
+    List<SortKey> sort = sortOf(sortText);
+    List<Contact> people = insertPeople();
+
+    List<String> seen = new ArrayList<>();
+    Cursor after = null;
+    for (int pages = 0; pages <= people.size(); pages++) {
+      ContactPage page =
+          repository.findPage(new ContactQuery(Map.of(), null, sort, cursorPage(2, after, null)));
+      page.contacts().forEach(contact -> seen.add(contact.id()));
+      if (!page.hasMore()) {
+        break;
+      }
+      after = cursorAt(page.contacts().get(page.contacts().size() - 1), sort);
+    }
+
+    assertEquals(
+        expectedOrder(people, sort), seen, "every contact once, in order, for sort=" + sortText);
+  }
+
+  @ParameterizedTest(name = "sort={0}")
+  @ValueSource(strings = {"", "city", "-city", "city,-lastName", "-companyName,firstName"})
+  void cursorPagesBackwardVisitEveryContactOnceInOrder(String sortText) {
+    List<SortKey> sort = sortOf(sortText);
+    List<Contact> people = insertPeople();
+    List<String> order = expectedOrder(people, sort);
+    Contact last =
+        people.stream()
+            .filter(c -> c.id().equals(order.get(order.size() - 1)))
+            .findFirst()
+            .orElseThrow();
+
+    List<String> seen = new ArrayList<>(List.of(last.id()));
+    Cursor before = cursorAt(last, sort);
+    for (int pages = 0; pages <= people.size(); pages++) {
+      ContactPage page =
+          repository.findPage(new ContactQuery(Map.of(), null, sort, cursorPage(2, null, before)));
+      seen.addAll(0, page.contacts().stream().map(Contact::id).toList());
+      if (!page.hasMore()) {
+        break;
+      }
+      before = cursorAt(page.contacts().get(0), sort);
+    }
+
+    assertEquals(order, seen, "every contact once, each page in order, for sort=" + sortText);
+  }
+
+  @Test
+  void cursorPagesKeepToTheFilter() {
+    List<Contact> people = insertPeople();
+    List<SortKey> sort = sortOf("-city");
+    Map<String, List<String>> filters = Map.of("companyName", List.of("Acme", "Bolt"));
+    List<Contact> matching =
+        people.stream()
+            .filter(c -> Arrays.asList("Acme", "Bolt").contains(c.attribute("companyName")))
+            .toList();
+    List<String> expected = expectedOrder(matching, sort);
+
+    ContactPage first =
+        repository.findPage(new ContactQuery(filters, null, sort, cursorPage(3, null, null)));
+    Cursor after = cursorAt(first.contacts().get(2), sort);
+    ContactPage second =
+        repository.findPage(new ContactQuery(filters, null, sort, cursorPage(3, after, null)));
+
+    List<String> seen = new ArrayList<>();
+    Stream.of(first, second)
+        .forEach(page -> page.contacts().forEach(contact -> seen.add(contact.id())));
+    assertEquals(expected, seen, "two pages of three hold the five matches");
+    assertFalse(second.hasMore(), "and nothing follows");
+  }
+
+  @Test
+  void totalIsTheCollectionsCountWhenUnfilteredAndAnExactCountWhenFiltered() {
+    insertPeople();
+
+    ContactPage all = repository.findPage(query(Map.of(), null, List.of(), 2));
+    assertNotNull(all.total(), "an unfiltered page has a total");
+    assertEquals(9, all.total(), "all contacts");
+    assertFalse(all.exactTotal(), "from the collection's own count");
+    assertTrue(all.hasMore(), "more than one page");
+
+    ContactPage austin =
+        repository.findPage(query(Map.of("city", List.of("Austin")), null, List.of(), 2));
+    assertEquals(4, austin.total(), "the matches, not the page");
+    assertTrue(austin.exactTotal(), "counted");
+    assertEquals(2, austin.contacts().size(), "one page");
+
+    ContactPage searched = repository.findPage(query(Map.of(), "ode", List.of(), 2));
+    assertEquals(2, searched.total(), "a search is counted too");
+    assertTrue(searched.exactTotal(), "counted");
+    assertEquals(9, repository.count(), "count() is the collection's");
+  }
+}
