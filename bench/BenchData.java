@@ -281,7 +281,7 @@ public class BenchData {
         Object winning = plan.get("queryPlanner", new Document()).get("winningPlan");
         System.out.println("EXPLAIN " + find.getKey() + ": " + (winning == null ? plan.toJson() : ((Document) winning).toJson()));
       } catch (RuntimeException e) {
-        System.out.println("EXPLAIN " + find.getKey() + ": not supported by this datastore (" + e.getMessage().replaceAll("\\s+", " ") + ")");
+        System.out.println("EXPLAIN " + find.getKey() + ": not supported by this datastore (" + e.getMessage().replaceAll("\\s+", " ").replaceAll(" The full response.*", "") + ")");
       }
     }
     try {

@@ -15,6 +15,7 @@ WARMUP="${WARMUP:-5}"
 CONNECTIONS="${CONNECTIONS:-32 128}"
 WRK_THREADS="${WRK_THREADS:-2}"
 SEED_COUNT="${SEED_COUNT:-2000}"
+WORKLOADS="${WORKLOADS:-get-by-id first-page filtered search patch post}"
 PROFILE="${PROFILE:-1}"
 PROFILE_SECONDS="${PROFILE_SECONDS:-20}"
 MONGO_DATABASE="${MONGO_DATABASE:-test}"
@@ -44,6 +45,7 @@ for arg in "$@"; do
 done
 [ ${#MODES[@]} -gt 0 ] || MODES=(load)
 has_mode() { [[ " ${MODES[*]} " == *" $1 "* ]]; }
+has_workload() { [[ " $WORKLOADS " == *" $1 "* ]]; }
 
 mkdir -p "$OUT"
 REPORT="$OUT/report.md"
@@ -119,10 +121,10 @@ describe_server() { # pid
 # ---------------------------------------------------------------------------------------------
 # Load: the HTTP workloads and the raw driver baseline
 
-RESULTS=""  # lines: workload connections rps p50 p99 p999 non2xx socket_errors status412 ratio
+RESULTS=""  # lines: workload|connections|requests|rps|p50|p99|p999|non2xx|socket errors|412s|ratio
 
 add_result() { # label connections result-line [ratio]
-  RESULTS+="$1|$2|$(field "$3" rps)|$(field "$3" p50_ms)|$(field "$3" p99_ms)|$(field "$3" p999_ms)|$(field "$3" non2xx)|$(field "$3" socket_errors)|$(field "$3" status412)|${4:-}"$'\n'
+  RESULTS+="$1|$2|$(field "$3" requests)|$(field "$3" rps)|$(field "$3" p50_ms)|$(field "$3" p99_ms)|$(field "$3" p999_ms)|$(field "$3" non2xx)|$(field "$3" socket_errors)|$(field "$3" status412)|${4:-}"$'\n'
 }
 
 wrk_run() { # threads connections seconds script args...
@@ -175,7 +177,7 @@ raw_workload() { # label raw-workload service-label
     RAW_RPS["$workload/$c"]="$(field "$line" rps)"
     ratio="$(awk -v s="${SERVICE_RPS[$service_label/$c]:-0}" -v r="$(field "$line" rps)" 'BEGIN {if (r > 0 && s > 0) printf "%.0f%%", 100 * s / r}')"
     add_result "$label" "$c" "$line"
-    RESULTS="$(awk -F'|' -v OFS='|' -v l="$service_label" -v c="$c" -v r="$ratio" '$1 == l && $2 == c {$10 = r} 1' <<< "$RESULTS")"$'\n'
+    RESULTS="$(awk -F'|' -v OFS='|' -v l="$service_label" -v c="$c" -v r="$ratio" '$1 == l && $2 == c {$11 = r} 1' <<< "$RESULTS")"$'\n'
     log "  $line"
   done < <(grep '^RESULT' "$OUT/raw-$workload.log")
 }
@@ -232,9 +234,9 @@ cleanup_load() {
 }
 
 print_table() {
-  printf '| workload | connections | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx | socket errors | 412 | service/raw |\n'
-  printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
-  printf '%s' "$RESULTS" | awk -F'|' 'NF >= 9 {printf "| %s | %s | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10}'
+  printf '| workload | connections | requests | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx | socket errors | 412 | service/raw |\n'
+  printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+  printf '%s' "$RESULTS" | awk -F'|' 'NF >= 10 {printf "| %s | %s | %s | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11}'
 }
 
 verdict() { # description measured target comparison(le|ge) unit
@@ -273,15 +275,23 @@ run_load() {
   report "- Seeded: $(tail -1 "$OUT/seed.log")"
   refresh_etags  # also proves the service reads the datastore we seeded
 
-  http_workload "GET /contacts/{id}" get-by-id.lua "$OUT/ids.txt"
-  raw_workload "raw find by id" find-by-id "GET /contacts/{id}"
-  http_workload "GET /contacts (first page)" collection.lua "/contacts"
-  raw_workload "raw first page" first-page "GET /contacts (first page)"
-  http_workload "GET filter[state]=CA&sort=lastName" collection.lua "/contacts?filter%5Bstate%5D=CA&sort=lastName"
-  http_workload "GET filter[q]=prefix" search.lua "$OUT/prefixes.txt"
-  http_workload "PATCH with If-Match" patch.lua "$OUT/etags.txt"
-  http_workload "POST /contacts" post.lua "$MARKER"
-  raw_workload "raw insert" insert "POST /contacts"
+  if has_workload get-by-id; then
+    http_workload "GET /contacts/{id}" get-by-id.lua "$OUT/ids.txt"
+    raw_workload "raw find by id" find-by-id "GET /contacts/{id}"
+  fi
+  if has_workload first-page; then
+    http_workload "GET /contacts (first page)" collection.lua "/contacts"
+    raw_workload "raw first page" first-page "GET /contacts (first page)"
+  fi
+  if has_workload filtered; then
+    http_workload "GET filter[state]=CA&sort=lastName" collection.lua "/contacts?filter%5Bstate%5D=CA&sort=lastName"
+  fi
+  has_workload search && http_workload "GET filter[q]=prefix" search.lua "$OUT/prefixes.txt"
+  has_workload patch && http_workload "PATCH with If-Match" patch.lua "$OUT/etags.txt"
+  if has_workload post; then
+    http_workload "POST /contacts" post.lua "$MARKER"
+    raw_workload "raw insert" insert "POST /contacts"
+  fi
 
   local rss="" hwm=""
   if [ -n "$pid" ]; then
@@ -297,7 +307,7 @@ run_load() {
   [ -n "$rss" ] && report "- Service JVM resident set after the load: ${rss} MB (peak ${hwm} MB); heap: $(grep -m1 -i 'total' "$OUT/heap.txt" | sed 's/^ *//')"
   report "" "Targets:"
   local p99_128 ratio32 ratio128 post32 post128
-  p99_128="$(printf '%s' "$RESULTS" | awk -F'|' '$1 == "GET /contacts/{id}" && $2 == 128 {print $5}')"
+  p99_128="$(printf '%s' "$RESULTS" | awk -F'|' '$1 == "GET /contacts/{id}" && $2 == 128 {print $6}')"
   ratio32="$(awk -v s="${SERVICE_RPS[GET /contacts/{id}/32]:-0}" -v r="${RAW_RPS[find-by-id/32]:-0}" 'BEGIN {if (r > 0) printf "%.0f", 100 * s / r}')"
   ratio128="$(awk -v s="${SERVICE_RPS[GET /contacts/{id}/128]:-0}" -v r="${RAW_RPS[find-by-id/128]:-0}" 'BEGIN {if (r > 0) printf "%.0f", 100 * s / r}')"
   post32="$(awk -v s="${SERVICE_RPS[POST /contacts/32]:-0}" -v r="${RAW_RPS[insert/32]:-0}" 'BEGIN {if (r > 0) printf "%.0f", 100 * s / r}')"
@@ -312,8 +322,8 @@ run_load() {
   } | tee -a "$REPORT"
 
   if [ "$PROFILE" = 1 ] && [ -n "$pid" ] && command -v jcmd > /dev/null; then
-    profile_service "$pid" "GET by id" get-by-id.lua "$OUT/ids.txt"
-    profile_service "$pid" "POST" post.lua "$MARKER"
+    has_workload get-by-id && profile_service "$pid" "GET by id" get-by-id.lua "$OUT/ids.txt"
+    has_workload post && profile_service "$pid" "POST" post.lua "$MARKER"
   fi
   cleanup_load
   trap - EXIT
@@ -416,6 +426,7 @@ run_startup() {
 SCALE_P50=""
 scale_latency() { # label path accept
   local line
+  curl -s -o /dev/null --max-time 600 -H "Accept: $3" "$BENCH_URL$2" || true  # warm-up
   echo "== scale $1" >> "$OUT/wrk.log"
   line="$(wrk -t1 -c1 -d"${SCALE_DURATION}s" --timeout 120s -s "$BENCH_DIR/wrk/collection.lua" "$BENCH_URL" -- "$2" "$3" \
     | tee -a "$OUT/wrk.log" | grep '^RESULT')" || fail "wrk printed no RESULT line; see $OUT/wrk.log"
