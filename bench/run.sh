@@ -245,7 +245,7 @@ verdict() { # description measured target comparison(le|ge) unit
     if (m == "") { printf "- %s: not measured\n", d; exit }
     ok = (c == "ge") ? (m >= t) : (m <= t)
     if (ok) printf "- %s: %s%s (target %s %s%s) met\n", d, m, u, (c == "ge" ? ">=" : "<="), t, u
-    else printf "- %s: %s%s (target %s %s%s) MISSED by %.1f%s\n", d, m, u, (c == "ge" ? ">=" : "<="), t, u, (c == "ge" ? t - m : m - t), u
+    else printf "- %s: %s%s (target %s %s%s) MISSED by %.1f%s\n", d, m, u, (c == "ge" ? ">=" : "<="), t, u, (c == "ge" ? t - m : m - t), (u == "%" ? " points" : u)
   }'
 }
 
