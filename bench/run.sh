@@ -287,8 +287,12 @@ run_load() {
   if has_workload filtered; then
     http_workload "GET filter[state]=CA&sort=lastName" collection.lua "/contacts?filter%5Bstate%5D=CA&sort=lastName"
   fi
-  has_workload search && http_workload "GET filter[q]=prefix" search.lua "$OUT/prefixes.txt"
-  has_workload patch && http_workload "PATCH with If-Match" patch.lua "$OUT/etags.txt"
+  if has_workload search; then
+    http_workload "GET filter[q]=prefix" search.lua "$OUT/prefixes.txt"
+  fi
+  if has_workload patch; then
+    http_workload "PATCH with If-Match" patch.lua "$OUT/etags.txt"
+  fi
   if has_workload post; then
     http_workload "POST /contacts" post.lua "$MARKER"
     raw_workload "raw insert" insert "POST /contacts"
@@ -323,8 +327,8 @@ run_load() {
   } | tee -a "$REPORT"
 
   if [ "$PROFILE" = 1 ] && [ -n "$pid" ] && command -v jcmd > /dev/null; then
-    has_workload get-by-id && profile_service "$pid" "GET by id" get-by-id.lua "$OUT/ids.txt"
-    has_workload post && profile_service "$pid" "POST" post.lua "$MARKER"
+    if has_workload get-by-id; then profile_service "$pid" "GET by id" get-by-id.lua "$OUT/ids.txt"; fi
+    if has_workload post; then profile_service "$pid" "POST" post.lua "$MARKER"; fi
   fi
   cleanup_load
   trap - EXIT
@@ -510,23 +514,29 @@ run_scale() {
 
 # ---------------------------------------------------------------------------------------------
 
-install_wrk
-CP="$(java_classpath)"
-log "run $RUN_ID: ${MODES[*]}"
-{
-  echo "## Run $RUN_ID (${MODES[*]})"
-  echo
-} > "$OUT/header.md"
-: > "$REPORT"
-describe_machine
-has_mode load && run_load
-if has_mode startup; then report ""; run_startup; fi
-if has_mode scale; then RESULTS=""; report ""; run_scale; fi
+# All of it in one function, so that bash has read the whole file before it runs any of it:
+# editing the script during a run then cannot change the run.
+main() {
+  install_wrk
+  CP="$(java_classpath)"
+  log "run $RUN_ID: ${MODES[*]}"
+  {
+    echo "## Run $RUN_ID (${MODES[*]})"
+    echo
+  } > "$OUT/header.md"
+  : > "$REPORT"
+  describe_machine
+  if has_mode load; then run_load; fi
+  if has_mode startup; then report ""; run_startup; fi
+  if has_mode scale; then RESULTS=""; report ""; run_scale; fi
 
-if [ "$RECORD" = 1 ]; then
-  [ -f "$REPO/BENCHMARKS.md" ] || printf '# Benchmarks\n\nRuns of `bench/run.sh`, newest last; see bench/README.md for what each figure means.\n' > "$REPO/BENCHMARKS.md"
-  { echo; cat "$OUT/header.md" "$REPORT"; } >> "$REPO/BENCHMARKS.md"
-  log "appended to BENCHMARKS.md; all output in $OUT"
-else
-  log "RECORD=0: BENCHMARKS.md left alone; report in $REPORT"
-fi
+  if [ "$RECORD" = 1 ]; then
+    [ -f "$REPO/BENCHMARKS.md" ] || printf '# Benchmarks\n\nRuns of `bench/run.sh`, newest last; see bench/README.md for what each figure means.\n' > "$REPO/BENCHMARKS.md"
+    { echo; cat "$OUT/header.md" "$REPORT"; } >> "$REPO/BENCHMARKS.md"
+    log "appended to BENCHMARKS.md; all output in $OUT"
+  else
+    log "RECORD=0: BENCHMARKS.md left alone; report in $REPORT"
+  fi
+}
+
+main "$@"
