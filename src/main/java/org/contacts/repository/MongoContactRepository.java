@@ -141,6 +141,15 @@ public class MongoContactRepository implements ContactRepository {
   }
 
   @Override
+  public void insertAll(List<Map<String, String>> contacts) {
+    List<Document> documents = new ArrayList<>(contacts.size());
+    for (Map<String, String> attributes : contacts) {
+      documents.add(ContactMapping.toDocument(new ObjectId(), 1, attributes));
+    }
+    collection.insertMany(documents);
+  }
+
+  @Override
   public Optional<Contact> update(
       String id, Long expectedVersion, Map<String, String> set, Set<String> unset) {
     return write(

@@ -17,10 +17,7 @@ public class ContactSeeder {
     if (repository.count() > 0) {
       return;
     }
-    ContactGenerator generator = new ContactGenerator(ContactGenerator.DEFAULT_SEED);
-    for (int i = 0; i < count; i++) {
-      repository.insert(null, generator.next());
-    }
+    repository.insertAll(new ContactGenerator(ContactGenerator.DEFAULT_SEED).generate(count));
     LOG.info(() -> "Seeded the empty embedded datastore with " + count + " generated contacts");
   }
 }
