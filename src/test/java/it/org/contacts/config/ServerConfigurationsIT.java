@@ -28,7 +28,9 @@ class ServerConfigurationsIT {
 
   @Test
   void embeddedDatastoreIsSeededWith500ContactsAndTheLogSaysItIsInUse() {
+    LibertyServer stopped;
     try (LibertyServer server = LibertyServer.start("contacts-embedded", Map.of("MONGO_EMBEDDED", "true"))) {
+      stopped = server;
       ApiResponse page = Api.send(server.request("/contacts").build());
       assertEquals(200, page.status(), () -> "the run command serves contacts: " + page);
       assertEquals(500, page.json().getJsonObject("meta").getInt("total"), "500 generated contacts");
@@ -37,6 +39,10 @@ class ServerConfigurationsIT {
           "every attribute is filled");
       assertTrue(server.logs().contains("EMBEDDED development datastore"), "the log says plainly which datastore");
     }
+    String logs = stopped.logs();
+    int drained = logs.indexOf("Stopping: no request in flight");
+    int closed = logs.indexOf("MongoDB client closed");
+    assertTrue(drained >= 0 && closed > drained, "a stop drains requests first, then closes the MongoDB client");
   }
 
   @Test
