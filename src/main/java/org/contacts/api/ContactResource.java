@@ -53,15 +53,20 @@ public class ContactResource {
         new ContactQueryParser(settings).parse(uriInfo.getQueryParameters(), cursorByDefault);
     Representation representation = Negotiation.representation(headers).withFields(parsed.fields());
     ContactPage page = controller.list(parsed.query());
-    EntityTag tag = EntityTags.of(page, representation, String.valueOf(uriInfo.getRequestUri().getRawQuery()));
+    EntityTag tag =
+        EntityTags.of(page, representation, String.valueOf(uriInfo.getRequestUri().getRawQuery()));
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
     if (notModified != null) {
       return notModified.tag(tag).build();
     }
     PageLinksBuilder links =
-        new PageLinksBuilder(Documents.CONTACTS_PATH, uriInfo.getRequestUri().getRawQuery(), uriInfo.getQueryParameters());
+        new PageLinksBuilder(
+            Documents.CONTACTS_PATH,
+            uriInfo.getRequestUri().getRawQuery(),
+            uriInfo.getQueryParameters());
     JsonObject document =
-        Documents.contacts(page.contacts(), representation, links.links(parsed.query(), page), meta(page));
+        Documents.contacts(
+            page.contacts(), representation, links.links(parsed.query(), page), meta(page));
     MediaType type = parsed.query().page().isCursor() ? CURSOR_PAGE_TYPE : JsonApi.MEDIA_TYPE_TYPE;
     return Response.ok(document, type).tag(tag).build();
   }
@@ -84,7 +89,8 @@ public class ContactResource {
   public Response create(InputStream body) {
     Contact contact = controller.create(read(body));
     return contactResponse(
-        Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, Documents.selfLink(contact.id())),
+        Response.status(Response.Status.CREATED)
+            .header(HttpHeaders.LOCATION, Documents.selfLink(contact.id())),
         contact,
         representation());
   }
@@ -92,7 +98,9 @@ public class ContactResource {
   @PATCH
   @Path("{id}")
   public Response update(
-      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      InputStream body) {
     Contact contact = controller.update(id, read(body), EntityTags.requiredVersion(ifMatch));
     return contactResponse(Response.ok(), contact, representation());
   }
@@ -100,17 +108,21 @@ public class ContactResource {
   @PUT
   @Path("{id}")
   public Response replace(
-      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      InputStream body) {
     Contact contact = controller.replace(id, read(body), EntityTags.requiredVersion(ifMatch));
     return contactResponse(Response.ok(), contact, representation());
   }
 
   @DELETE
   @Path("{id}")
-  public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+  public Response delete(
+      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     controller.delete(id, EntityTags.requiredVersion(ifMatch));
     JsonObject meta = Json.createObjectBuilder().add("deleted", id).build();
-    return Response.ok(Documents.meta(Documents.selfLink(id), meta), JsonApi.MEDIA_TYPE_TYPE).build();
+    return Response.ok(Documents.meta(Documents.selfLink(id), meta), JsonApi.MEDIA_TYPE_TYPE)
+        .build();
   }
 
   private Representation representation() {
@@ -137,7 +149,9 @@ public class ContactResource {
     }
     // Says how far the total can be trusted: an exact count of the matches, the collection's
     // own count (exact but for an unclean shutdown), or none when counting took too long.
-    meta.add("totalKind", page.total() == null ? "unavailable" : page.exactTotal() ? "exact" : "collection");
+    meta.add(
+        "totalKind",
+        page.total() == null ? "unavailable" : page.exactTotal() ? "exact" : "collection");
     return meta.build();
   }
 }

@@ -18,8 +18,8 @@ import org.contacts.model.Cursor;
 import org.contacts.model.SortKey;
 
 /**
- * Cursors as clients see them: opaque base64url text holding the sort order they belong to and
- * the position (sort values and id) of one contact.
+ * Cursors as clients see them: opaque base64url text holding the sort order they belong to and the
+ * position (sort values and id) of one contact.
  */
 final class Cursors {
 
@@ -42,7 +42,9 @@ final class Cursors {
             .add("id", contact.id())
             .build()
             .toString();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -50,16 +52,23 @@ final class Cursors {
    */
   static Cursor decode(String text, List<SortKey> sort) {
     try (JsonReader reader =
-        Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8)))) {
+        Json.createReader(
+            new StringReader(
+                new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8)))) {
       JsonObject cursor = reader.readObject();
       JsonArray values = cursor.getJsonArray("v");
       String id = cursor.getString("id");
-      if (!cursor.getString("s").equals(sortText(sort)) || values.size() != sort.size() || !ObjectId.isValid(id)) {
+      if (!cursor.getString("s").equals(sortText(sort))
+          || values.size() != sort.size()
+          || !ObjectId.isValid(id)) {
         throw new IllegalArgumentException("cursor of another order");
       }
       List<String> strings = new ArrayList<>(values.size());
       for (JsonValue value : values) {
-        strings.add(value.getValueType() == JsonValue.ValueType.NULL ? null : ((jakarta.json.JsonString) value).getString());
+        strings.add(
+            value.getValueType() == JsonValue.ValueType.NULL
+                ? null
+                : ((jakarta.json.JsonString) value).getString());
       }
       return new Cursor(strings, id);
     } catch (RuntimeException e) {

@@ -19,8 +19,8 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The original service's probe routes, kept for its deployments. They answer from the same
- * checks as MicroProfile Health's /health/live and /health/ready, as JSON:API documents.
+ * The original service's probe routes, kept for its deployments. They answer from the same checks
+ * as MicroProfile Health's /health/live and /health/ready, as JSON:API documents.
  */
 @Path("")
 public class HealthResource {
@@ -36,7 +36,10 @@ public class HealthResource {
     HealthCheckResponse check = liveness.call();
     boolean up = check.getStatus() == HealthCheckResponse.Status.UP;
     var attributes = Json.createObjectBuilder().add("status", check.getStatus().name());
-    check.getData().ifPresent(data -> data.forEach((key, value) -> attributes.add(key, String.valueOf(value))));
+    check
+        .getData()
+        .ifPresent(
+            data -> data.forEach((key, value) -> attributes.add(key, String.valueOf(value))));
     return respond(up, Documents.resource("liveness", HOST, "/liveness", attributes.build()));
   }
 
@@ -46,7 +49,9 @@ public class HealthResource {
     HealthCheckResponse check = readiness.call();
     boolean up = check.getStatus() == HealthCheckResponse.Status.UP;
     var attributes =
-        Json.createObjectBuilder().add("status", check.getStatus().name()).add("mongodb", check.getStatus().name());
+        Json.createObjectBuilder()
+            .add("status", check.getStatus().name())
+            .add("mongodb", check.getStatus().name());
     Map<String, Object> data = check.getData().orElse(Map.of());
     if (data.get(MongoReadinessCheck.PING_MICROS) instanceof Number micros) {
       attributes.add("mongodbPingDurationMicros", micros.longValue());

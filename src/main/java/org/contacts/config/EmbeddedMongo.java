@@ -38,7 +38,8 @@ public final class EmbeddedMongo implements AutoCloseable {
       server.bind("127.0.0.1", port);
     } catch (Exception e) { // Netty reports a taken port with an undeclared BindException
       backend.close(); // releases the data file for another attempt
-      throw new IllegalStateException("The embedded datastore cannot listen on 127.0.0.1:" + port, e);
+      throw new IllegalStateException(
+          "The embedded datastore cannot listen on 127.0.0.1:" + port, e);
     }
     return new EmbeddedMongo(server, server.getLocalAddress());
   }

@@ -15,7 +15,8 @@ public final class Documents {
   public static final String CONTACTS_TYPE = "contacts";
   public static final String CONTACTS_PATH = "/contacts";
 
-  static final JsonObject JSONAPI_OBJECT = Json.createObjectBuilder().add("version", JsonApi.VERSION).build();
+  static final JsonObject JSONAPI_OBJECT =
+      Json.createObjectBuilder().add("version", JsonApi.VERSION).build();
 
   /** Where the API is described; every document links to it. */
   public static final String DESCRIBED_BY = "/openapi";

@@ -41,10 +41,13 @@ public final class ContactFileWriter {
       Map<String, String> attributes = generator.next();
       JsonObjectBuilder document =
           Json.createObjectBuilder()
-              .add(ContactMapping.ID, Json.createObjectBuilder().add("$oid", new ObjectId().toHexString()));
+              .add(
+                  ContactMapping.ID,
+                  Json.createObjectBuilder().add("$oid", new ObjectId().toHexString()));
       attributes.forEach(document::add);
       document.add(ContactMapping.VERSION, Json.createObjectBuilder().add("$numberLong", "1"));
-      document.add(ContactMapping.SEARCH, Json.createArrayBuilder(ContactMapping.searchKeys(attributes)));
+      document.add(
+          ContactMapping.SEARCH, Json.createArrayBuilder(ContactMapping.searchKeys(attributes)));
       lines.write(document.build().toString());
       lines.newLine();
     }

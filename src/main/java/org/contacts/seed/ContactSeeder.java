@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.contacts.repository.ContactRepository;
 
-/** Fills an empty development datastore with generated contacts, so the service has something to show. */
+/**
+ * Fills an empty development datastore with generated contacts, so the service has something to
+ * show.
+ */
 @ApplicationScoped
 public class ContactSeeder {
 

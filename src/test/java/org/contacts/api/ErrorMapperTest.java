@@ -19,23 +19,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** An unexpected failure: a 500 whose error id leads to the log line, with no internals in the body. */
+/**
+ * An unexpected failure: a 500 whose error id leads to the log line, with no internals in the body.
+ */
 class ErrorMapperTest {
 
   private final List<LogRecord> logged = new ArrayList<>();
   private final Logger log = Logger.getLogger(ErrorMapper.class.getName());
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      logged.add(record);
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          logged.add(record);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeEach
   void captureLog() {
@@ -49,12 +52,21 @@ class ErrorMapperTest {
 
   private static ErrorMapper mapper() {
     ErrorMapper mapper = new ErrorMapper();
-    mapper.uriInfo = (UriInfo) Proxy.newProxyInstance(
-        UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
-        (proxy, method, args) -> method.getName().equals("getRequestUri") ? URI.create("http://localhost/contacts") : null);
-    mapper.request = (Request) Proxy.newProxyInstance(
-        Request.class.getClassLoader(), new Class<?>[] {Request.class},
-        (proxy, method, args) -> method.getName().equals("getMethod") ? "GET" : null);
+    mapper.uriInfo =
+        (UriInfo)
+            Proxy.newProxyInstance(
+                UriInfo.class.getClassLoader(),
+                new Class<?>[] {UriInfo.class},
+                (proxy, method, args) ->
+                    method.getName().equals("getRequestUri")
+                        ? URI.create("http://localhost/contacts")
+                        : null);
+    mapper.request =
+        (Request)
+            Proxy.newProxyInstance(
+                Request.class.getClassLoader(),
+                new Class<?>[] {Request.class},
+                (proxy, method, args) -> method.getName().equals("getMethod") ? "GET" : null);
     return mapper;
   }
 
@@ -67,10 +79,16 @@ class ErrorMapperTest {
     assertEquals("500", error.getString("status"), "the status as a string");
     String id = error.getString("id");
     assertTrue(error.getString("detail").contains(id), "the detail quotes the id");
-    assertFalse(response.getEntity().toString().contains("secret internal detail"), "no exception message in the body");
-    assertFalse(response.getEntity().toString().contains("IllegalStateException"), "no stack trace in the body");
+    assertFalse(
+        response.getEntity().toString().contains("secret internal detail"),
+        "no exception message in the body");
+    assertFalse(
+        response.getEntity().toString().contains("IllegalStateException"),
+        "no stack trace in the body");
     assertEquals(1, logged.size(), "one log line");
     assertTrue(logged.get(0).getMessage().contains(id), "the log line carries the same id");
-    assertTrue(logged.get(0).getThrown() instanceof IllegalStateException, "with the exception for the operator");
+    assertTrue(
+        logged.get(0).getThrown() instanceof IllegalStateException,
+        "with the exception for the operator");
   }
 }

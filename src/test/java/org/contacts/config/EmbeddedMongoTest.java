@@ -20,12 +20,21 @@ class EmbeddedMongoTest {
   void aTakenPortLeavesTheDataFileFreeForAnotherAttempt() throws Exception {
     Path file = dir.resolve("contacts.mv");
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      assertThrows(RuntimeException.class, () -> EmbeddedMongo.start(file, taken.getLocalPort()), "the port is taken");
+      assertThrows(
+          RuntimeException.class,
+          () -> EmbeddedMongo.start(file, taken.getLocalPort()),
+          "the port is taken");
     }
     try (EmbeddedMongo mongo = EmbeddedMongo.start(file, 0);
         MongoClient client = MongoClients.create(mongo.connectionString())) {
-      client.getDatabase("test").getCollection("contacts").insertOne(new Document("firstName", "Ada"));
-      assertEquals(1, client.getDatabase("test").getCollection("contacts").countDocuments(), "the file is usable");
+      client
+          .getDatabase("test")
+          .getCollection("contacts")
+          .insertOne(new Document("firstName", "Ada"));
+      assertEquals(
+          1,
+          client.getDatabase("test").getCollection("contacts").countDocuments(),
+          "the file is usable");
     }
   }
 
@@ -34,11 +43,17 @@ class EmbeddedMongoTest {
     Path file = dir.resolve("contacts.mv");
     try (EmbeddedMongo mongo = EmbeddedMongo.start(file, 0);
         MongoClient client = MongoClients.create(mongo.connectionString())) {
-      client.getDatabase("test").getCollection("contacts").insertOne(new Document("firstName", "Grace"));
+      client
+          .getDatabase("test")
+          .getCollection("contacts")
+          .insertOne(new Document("firstName", "Grace"));
     }
     try (EmbeddedMongo mongo = EmbeddedMongo.start(file, 0);
         MongoClient client = MongoClients.create(mongo.connectionString())) {
-      assertEquals(1, client.getDatabase("test").getCollection("contacts").countDocuments(), "the contact is still there");
+      assertEquals(
+          1,
+          client.getDatabase("test").getCollection("contacts").countDocuments(),
+          "the contact is still there");
     }
   }
 }

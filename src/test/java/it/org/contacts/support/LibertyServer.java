@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A Liberty server of its own, for tests that need the service started with other settings than
- * the shared integration-test server: the same Liberty install, server.xml and WAR, its own port,
+ * A Liberty server of its own, for tests that need the service started with other settings than the
+ * shared integration-test server: the same Liberty install, server.xml and WAR, its own port,
  * environment and logs.
  */
 public final class LibertyServer implements AutoCloseable {
@@ -36,8 +36,12 @@ public final class LibertyServer implements AutoCloseable {
     try {
       deleteRecursively(dir);
       run(Map.of(), "create", name);
-      Files.copy(Path.of(System.getProperty("it.server.xml")), dir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
-      Files.writeString(dir.resolve("bootstrap.properties"), "http.port=" + port + "\n", StandardCharsets.UTF_8);
+      Files.copy(
+          Path.of(System.getProperty("it.server.xml")),
+          dir.resolve("server.xml"),
+          StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(
+          dir.resolve("bootstrap.properties"), "http.port=" + port + "\n", StandardCharsets.UTF_8);
       Path war = Path.of(System.getProperty("contacts.war"));
       Files.copy(war, dir.resolve("dropins").resolve(war.getFileName()));
     } catch (IOException e) {
@@ -57,7 +61,8 @@ public final class LibertyServer implements AutoCloseable {
   }
 
   public java.net.http.HttpRequest.Builder request(String path) {
-    return java.net.http.HttpRequest.newBuilder(base().resolve(path)).timeout(java.time.Duration.ofSeconds(30));
+    return java.net.http.HttpRequest.newBuilder(base().resolve(path))
+        .timeout(java.time.Duration.ofSeconds(30));
   }
 
   /** Everything the server has logged so far: messages.log and console.log. */
@@ -93,7 +98,10 @@ public final class LibertyServer implements AutoCloseable {
     String[] command = new String[arguments.length + 1];
     command[0] = WLP.resolve("bin/server").toString();
     System.arraycopy(arguments, 0, command, 1, arguments.length);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.environment().remove("MONGO_URI");
     builder.environment().remove("MONGO_EMBEDDED");
     builder.environment().putAll(environment);
@@ -101,7 +109,8 @@ public final class LibertyServer implements AutoCloseable {
       Process process = builder.start();
       if (!process.waitFor(180, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException("server " + String.join(" ", arguments) + " did not finish");
+        throw new IllegalStateException(
+            "server " + String.join(" ", arguments) + " did not finish");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
