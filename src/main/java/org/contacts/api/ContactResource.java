@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import org.contacts.config.ContactsSettings;
 import org.contacts.controller.ContactController;
+import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.Documents;
+import org.contacts.jsonapi.ErrorObject;
 import org.contacts.jsonapi.JsonApi;
 import org.contacts.jsonapi.Representation;
 import org.contacts.jsonapi.ResourceInput;
@@ -55,9 +57,9 @@ public class ContactResource {
     ContactPage page = controller.list(parsed.query());
     EntityTag tag =
         EntityTags.of(page, representation, String.valueOf(uriInfo.getRequestUri().getRawQuery()));
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    if (notModified != null) {
-      return notModified.tag(tag).build();
+    Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
+    if (precondition != null) {
+      return unlessFailed(precondition, tag);
     }
     PageLinksBuilder links =
         new PageLinksBuilder(
@@ -78,9 +80,9 @@ public class ContactResource {
     Representation representation = representation().withFields(fields);
     Contact contact = controller.get(id);
     EntityTag tag = EntityTags.of(contact, representation);
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    if (notModified != null) {
-      return notModified.tag(tag).build();
+    Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
+    if (precondition != null) {
+      return unlessFailed(precondition, tag);
     }
     return contactResponse(Response.ok(), contact, representation);
   }
@@ -123,6 +125,23 @@ public class ContactResource {
     JsonObject meta = Json.createObjectBuilder().add("deleted", id).build();
     return Response.ok(Documents.meta(Documents.selfLink(id), meta), JsonApi.MEDIA_TYPE_TYPE)
         .build();
+  }
+
+  /**
+   * The answer JAX-RS chose for a conditional GET: 304 when If-None-Match matched, returned as it
+   * is; 412 when If-Match did not, which becomes an errors document like every other failure.
+   */
+  private static Response unlessFailed(Response.ResponseBuilder precondition, EntityTag tag) {
+    Response response = precondition.tag(tag).build();
+    if (response.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+      throw new ApiException(
+          ErrorObject.of(
+                  412,
+                  "Precondition failed",
+                  "If-Match does not name the current ETag " + tag + ".")
+              .atHeader(HttpHeaders.IF_MATCH));
+    }
+    return response;
   }
 
   private Representation representation() {
