@@ -1,6 +1,5 @@
 package org.contacts.api;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import org.contacts.config.ContactsSettings;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.ErrorObject;
 import org.contacts.jsonapi.JsonApi;
+import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.model.ContactAttributes;
 import org.contacts.model.ContactQuery;
 import org.contacts.model.Cursor;
@@ -204,10 +204,8 @@ final class ContactQueryParser {
                 .atParameter("page[size]")
                 .withType(CURSOR_ERRORS + "max-size-exceeded")
                 .withMeta(
-                    Json.createObjectBuilder()
-                        .add(
-                            "page",
-                            Json.createObjectBuilder().add("maxSize", settings.maxPageSize()))
+                    JsonBuilders.object()
+                        .add("page", JsonBuilders.object().add("maxSize", settings.maxPageSize()))
                         .build()));
       }
     }

@@ -1,7 +1,6 @@
 package org.contacts.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
@@ -28,6 +27,7 @@ import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.Documents;
 import org.contacts.jsonapi.ErrorObject;
 import org.contacts.jsonapi.JsonApi;
+import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.jsonapi.Representation;
 import org.contacts.jsonapi.ResourceInput;
 import org.contacts.jsonapi.ResourceInputReader;
@@ -122,7 +122,7 @@ public class ContactResource {
   public Response delete(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     controller.delete(id, EntityTags.requiredVersion(ifMatch));
-    JsonObject meta = Json.createObjectBuilder().add("deleted", id).build();
+    JsonObject meta = JsonBuilders.object().add("deleted", id).build();
     return Response.ok(Documents.meta(Documents.selfLink(id), meta), JsonApi.MEDIA_TYPE_TYPE)
         .build();
   }
@@ -162,7 +162,7 @@ public class ContactResource {
   }
 
   private static JsonObject meta(ContactPage page) {
-    JsonObjectBuilder meta = Json.createObjectBuilder();
+    JsonObjectBuilder meta = JsonBuilders.object();
     if (page.total() != null) {
       meta.add("total", page.total());
     }

@@ -1,6 +1,5 @@
 package org.contacts.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -13,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
+import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.model.Contact;
 import org.contacts.model.Cursor;
 import org.contacts.model.SortKey;
@@ -26,7 +26,7 @@ final class Cursors {
   private Cursors() {}
 
   static String encode(Contact contact, List<SortKey> sort) {
-    JsonArrayBuilder values = Json.createArrayBuilder();
+    JsonArrayBuilder values = JsonBuilders.array();
     for (SortKey key : sort) {
       String value = contact.attribute(key.attribute());
       if (value == null) {
@@ -36,7 +36,7 @@ final class Cursors {
       }
     }
     String json =
-        Json.createObjectBuilder()
+        JsonBuilders.object()
             .add("s", sortText(sort))
             .add("v", values)
             .add("id", contact.id())
@@ -52,7 +52,7 @@ final class Cursors {
    */
   static Cursor decode(String text, List<SortKey> sort) {
     try (JsonReader reader =
-        Json.createReader(
+        JsonBuilders.reader(
             new StringReader(
                 new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8)))) {
       JsonObject cursor = reader.readObject();

@@ -1,7 +1,6 @@
 package org.contacts.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +13,7 @@ import org.contacts.health.MongoReadinessCheck;
 import org.contacts.health.ProcessLivenessCheck;
 import org.contacts.jsonapi.Documents;
 import org.contacts.jsonapi.JsonApi;
+import org.contacts.jsonapi.JsonBuilders;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
@@ -35,7 +35,7 @@ public class HealthResource {
   public Response liveness() {
     HealthCheckResponse check = liveness.call();
     boolean up = check.getStatus() == HealthCheckResponse.Status.UP;
-    var attributes = Json.createObjectBuilder().add("status", check.getStatus().name());
+    var attributes = JsonBuilders.object().add("status", check.getStatus().name());
     check
         .getData()
         .ifPresent(
@@ -49,7 +49,7 @@ public class HealthResource {
     HealthCheckResponse check = readiness.call();
     boolean up = check.getStatus() == HealthCheckResponse.Status.UP;
     var attributes =
-        Json.createObjectBuilder()
+        JsonBuilders.object()
             .add("status", check.getStatus().name())
             .add("mongodb", check.getStatus().name());
     Map<String, Object> data = check.getData().orElse(Map.of());
@@ -67,7 +67,7 @@ public class HealthResource {
   public Response ping() {
     BuildInfo build = BuildInfo.current();
     JsonObject attributes =
-        Json.createObjectBuilder()
+        JsonBuilders.object()
             .add("service", BuildInfo.SERVICE_NAME)
             .add("version", build.version())
             .add("commit", build.commit())

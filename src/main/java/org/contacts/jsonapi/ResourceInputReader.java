@@ -1,6 +1,5 @@
 package org.contacts.jsonapi;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -76,7 +75,7 @@ public final class ResourceInputReader {
       throw malformed("The request body is empty; send a JSON object.", "");
     }
     JsonValue value;
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JsonBuilders.reader(new StringReader(text))) {
       value = reader.readValue();
     } catch (JsonParsingException e) {
       throw new ApiException(
