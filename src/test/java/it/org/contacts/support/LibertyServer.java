@@ -32,6 +32,21 @@ public final class LibertyServer implements AutoCloseable {
   /** Creates and starts a server whose process gets these environment variables. */
   public static LibertyServer start(String name, Map<String, String> environment) {
     int port = freePort();
+    create(name, port, "", true);
+    LibertyServer server = new LibertyServer(name, port);
+    run(environment, "start", name);
+    Eventually.await(
+        "the application on server " + name + " answers",
+        java.time.Duration.ofSeconds(120),
+        () -> Api.sendUnchecked(server.request("/ping").build()).status() == 200);
+    return server;
+  }
+
+  /**
+   * Creates a server directory: the project's server.xml, the HTTP port, extra JVM options (such as
+   * system properties, one per line) and, unless Arquillian will deploy it, the WAR in dropins.
+   */
+  static void create(String name, int port, String jvmOptions, boolean deployWar) {
     Path dir = WLP.resolve("usr/servers").resolve(name);
     try {
       deleteRecursively(dir);
@@ -42,18 +57,14 @@ public final class LibertyServer implements AutoCloseable {
           StandardCopyOption.REPLACE_EXISTING);
       Files.writeString(
           dir.resolve("bootstrap.properties"), "http.port=" + port + "\n", StandardCharsets.UTF_8);
-      Path war = Path.of(System.getProperty("contacts.war"));
-      Files.copy(war, dir.resolve("dropins").resolve(war.getFileName()));
+      Files.writeString(dir.resolve("jvm.options"), jvmOptions, StandardCharsets.UTF_8);
+      if (deployWar) {
+        Path war = Path.of(System.getProperty("contacts.war"));
+        Files.copy(war, dir.resolve("dropins").resolve(war.getFileName()));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    LibertyServer server = new LibertyServer(name, port);
-    run(environment, "start", name);
-    Eventually.await(
-        "the application on server " + name + " answers",
-        java.time.Duration.ofSeconds(120),
-        () -> Api.sendUnchecked(server.request("/ping").build()).status() == 200);
-    return server;
   }
 
   public URI base() {
