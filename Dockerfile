@@ -29,6 +29,8 @@ RUN configure.sh
 # Set after the build steps, so it applies to the running server: the heap follows the
 # container's memory limit, leaving a quarter for the JVM's own memory.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# One JSON object per log line, for the cluster's log collector.
+ENV LOG_FORMAT=JSON
 
 USER 1001
 EXPOSE 9080

@@ -341,7 +341,7 @@ run_load() {
 BENCH_URL="http://127.0.0.1:$BENCH_HTTP_PORT"
 BENCH_SERVER_PID=""
 
-prepare_bench_server() { # data-file mongo-port seed-count [extra server.env lines]
+prepare_bench_server() { # data-file mongo-port seed-count extra-server.env-lines same-jvm-options(0|1)
   local dev="$WLP/usr/servers/contacts" dir="$WLP/usr/servers/$BENCH_SERVER"
   if [ ! -f "$dev/dropins/contacts-service.war.xml" ]; then
     log "creating the Liberty runtime and application (mvn liberty:create liberty:install-feature liberty:deploy)"
@@ -353,6 +353,11 @@ prepare_bench_server() { # data-file mongo-port seed-count [extra server.env lin
   mkdir -p "$dir/dropins"
   cp "$dev/server.xml" "$dir/"
   cp "$dev/dropins/contacts-service.war.xml" "$dir/dropins/"
+  # The development server's JVM options (its heap cap) for start-up; not for the scale check,
+  # whose million contacts live in the server's own heap.
+  if [ "${5:-1}" = 1 ] && [ -f "$dev/jvm.options" ]; then
+    cp "$dev/jvm.options" "$dir/"
+  fi
   printf 'http.port=%s\n' "$BENCH_HTTP_PORT" > "$dir/bootstrap.properties"
   printf 'MONGO_EMBEDDED=true\nMONGO_EMBEDDED_FILE=%s\nMONGO_EMBEDDED_PORT=%s\nMONGO_SEED_COUNT=%s\n%s' "$1" "$2" "$3" "${4:-}" > "$dir/server.env"
 }
@@ -396,7 +401,7 @@ run_startup() {
   local data="$OUT/startup-data/contacts.mv" seconds pid rss liberty times=() i
   report "### Start-up and memory at rest"
   report ""
-  prepare_bench_server "$data" 0 500
+  prepare_bench_server "$data" 0 500 "" 1
   trap stop_bench_server EXIT
   for i in $(seq 1 "$STARTUP_RUNS"); do
     if [ "$i" = 1 ]; then
@@ -458,7 +463,7 @@ run_scale() {
   [ -z "$(port_pid "$SCALE_MONGO_PORT")" ] || fail "port $SCALE_MONGO_PORT is taken; set SCALE_MONGO_PORT"
   # A query over a million contacts on the embedded datastore outlasts the service's default
   # 5 s datastore read timeout (it then answers 503); the scale check wants the latency itself.
-  prepare_bench_server "$data" "$SCALE_MONGO_PORT" 0 "MONGO_SOCKET_TIMEOUT_MS=$SCALE_SOCKET_TIMEOUT_MS"$'\n'
+  prepare_bench_server "$data" "$SCALE_MONGO_PORT" 0 "MONGO_SOCKET_TIMEOUT_MS=$SCALE_SOCKET_TIMEOUT_MS"$'\n' 0
   trap stop_bench_server EXIT
   log "starting the bench server on $data"
   start_bench_server "$OUT/scale-server.log" 600

@@ -1,6 +1,5 @@
 package org.contacts.api;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import org.contacts.config.ContactsSettings;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.ErrorObject;
 import org.contacts.jsonapi.JsonApi;
+import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.model.ContactAttributes;
 import org.contacts.model.ContactQuery;
 import org.contacts.model.Cursor;
@@ -66,8 +66,15 @@ final class ContactQueryParser {
             } else if (ContactAttributes.isKnown(member)) {
               filters.put(member, List.of(value.split(",", -1)));
             } else {
-              error(400, "Unknown filter", "Contacts cannot be filtered by \"" + member + "\"; filter by one of "
-                  + String.join(", ", ContactAttributes.NAMES) + ", or q.", name);
+              error(
+                  400,
+                  "Unknown filter",
+                  "Contacts cannot be filtered by \""
+                      + member
+                      + "\"; filter by one of "
+                      + String.join(", ", ContactAttributes.NAMES)
+                      + ", or q.",
+                  name);
             }
           }
           case "fields" -> {
@@ -124,7 +131,9 @@ final class ContactQueryParser {
     error(
         400,
         "Unsupported query parameter",
-        "\"" + name + "\" is not a query parameter this service supports; it supports sort, "
+        "\""
+            + name
+            + "\" is not a query parameter this service supports; it supports sort, "
             + "filter[...], fields[contacts] and page[number|size|after|before].",
         name);
   }
@@ -140,8 +149,11 @@ final class ContactQueryParser {
             ErrorObject.of(
                     400,
                     "Unsupported sort field",
-                    "Contacts cannot be sorted by \"" + field + "\"; sort by any of "
-                        + String.join(", ", ContactAttributes.NAMES) + ", with - for descending.")
+                    "Contacts cannot be sorted by \""
+                        + field
+                        + "\"; sort by any of "
+                        + String.join(", ", ContactAttributes.NAMES)
+                        + ", with - for descending.")
                 .atParameter("sort")
                 .withType(CURSOR_ERRORS + "unsupported-sort"));
       } else if (seen.add(attribute)) {
@@ -178,7 +190,8 @@ final class ContactQueryParser {
     return fields;
   }
 
-  private ContactQuery.Page page(Map<String, String> page, List<SortKey> sort, boolean cursorByDefault) {
+  private ContactQuery.Page page(
+      Map<String, String> page, List<SortKey> sort, boolean cursorByDefault) {
     int size = settings.defaultPageSize();
     if (page.containsKey("size")) {
       size = positive("page[size]", page.get("size"));
@@ -191,8 +204,8 @@ final class ContactQueryParser {
                 .atParameter("page[size]")
                 .withType(CURSOR_ERRORS + "max-size-exceeded")
                 .withMeta(
-                    Json.createObjectBuilder()
-                        .add("page", Json.createObjectBuilder().add("maxSize", settings.maxPageSize()))
+                    JsonBuilders.object()
+                        .add("page", JsonBuilders.object().add("maxSize", settings.maxPageSize()))
                         .build()));
       }
     }
@@ -200,14 +213,21 @@ final class ContactQueryParser {
     String before = page.get("before");
     if (after != null && before != null) {
       errors.add(
-          ErrorObject.of(400, "Range pagination not supported", "Send page[after] or page[before], not both.")
+          ErrorObject.of(
+                  400,
+                  "Range pagination not supported",
+                  "Send page[after] or page[before], not both.")
               .atParameter("page[before]")
               .withType(CURSOR_ERRORS + "range-pagination-not-supported"));
       return null;
     }
     if (page.containsKey("number")) {
       if (after != null || before != null) {
-        error(400, "Mixed pagination", "page[number] cannot be combined with page[after] or page[before].", "page[number]");
+        error(
+            400,
+            "Mixed pagination",
+            "page[number] cannot be combined with page[after] or page[before].",
+            "page[number]");
         return null;
       }
       return ContactQuery.Page.numbered(positive("page[number]", page.get("number")), size);
@@ -224,7 +244,13 @@ final class ContactQueryParser {
     try {
       return Cursors.decode(value, sort);
     } catch (IllegalArgumentException e) {
-      error(400, "Invalid cursor", "The " + name + " cursor is not one this service issued for this sort order; follow the links of a page.", name);
+      error(
+          400,
+          "Invalid cursor",
+          "The "
+              + name
+              + " cursor is not one this service issued for this sort order; follow the links of a page.",
+          name);
       return null;
     }
   }

@@ -1,7 +1,6 @@
 package org.contacts.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
@@ -24,8 +23,11 @@ import java.util.Map;
 import java.util.Set;
 import org.contacts.config.ContactsSettings;
 import org.contacts.controller.ContactController;
+import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.Documents;
+import org.contacts.jsonapi.ErrorObject;
 import org.contacts.jsonapi.JsonApi;
+import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.jsonapi.Representation;
 import org.contacts.jsonapi.ResourceInput;
 import org.contacts.jsonapi.ResourceInputReader;
@@ -53,15 +55,20 @@ public class ContactResource {
         new ContactQueryParser(settings).parse(uriInfo.getQueryParameters(), cursorByDefault);
     Representation representation = Negotiation.representation(headers).withFields(parsed.fields());
     ContactPage page = controller.list(parsed.query());
-    EntityTag tag = EntityTags.of(page, representation, String.valueOf(uriInfo.getRequestUri().getRawQuery()));
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    if (notModified != null) {
-      return notModified.tag(tag).build();
+    EntityTag tag =
+        EntityTags.of(page, representation, String.valueOf(uriInfo.getRequestUri().getRawQuery()));
+    Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
+    if (precondition != null) {
+      return unlessFailed(precondition, tag);
     }
     PageLinksBuilder links =
-        new PageLinksBuilder(Documents.CONTACTS_PATH, uriInfo.getRequestUri().getRawQuery(), uriInfo.getQueryParameters());
+        new PageLinksBuilder(
+            Documents.CONTACTS_PATH,
+            uriInfo.getRequestUri().getRawQuery(),
+            uriInfo.getQueryParameters());
     JsonObject document =
-        Documents.contacts(page.contacts(), representation, links.links(parsed.query(), page), meta(page));
+        Documents.contacts(
+            page.contacts(), representation, links.links(parsed.query(), page), meta(page));
     MediaType type = parsed.query().page().isCursor() ? CURSOR_PAGE_TYPE : JsonApi.MEDIA_TYPE_TYPE;
     return Response.ok(document, type).tag(tag).build();
   }
@@ -73,9 +80,9 @@ public class ContactResource {
     Representation representation = representation().withFields(fields);
     Contact contact = controller.get(id);
     EntityTag tag = EntityTags.of(contact, representation);
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    if (notModified != null) {
-      return notModified.tag(tag).build();
+    Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
+    if (precondition != null) {
+      return unlessFailed(precondition, tag);
     }
     return contactResponse(Response.ok(), contact, representation);
   }
@@ -84,7 +91,8 @@ public class ContactResource {
   public Response create(InputStream body) {
     Contact contact = controller.create(read(body));
     return contactResponse(
-        Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, Documents.selfLink(contact.id())),
+        Response.status(Response.Status.CREATED)
+            .header(HttpHeaders.LOCATION, Documents.selfLink(contact.id())),
         contact,
         representation());
   }
@@ -92,7 +100,9 @@ public class ContactResource {
   @PATCH
   @Path("{id}")
   public Response update(
-      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      InputStream body) {
     Contact contact = controller.update(id, read(body), EntityTags.requiredVersion(ifMatch));
     return contactResponse(Response.ok(), contact, representation());
   }
@@ -100,17 +110,38 @@ public class ContactResource {
   @PUT
   @Path("{id}")
   public Response replace(
-      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      InputStream body) {
     Contact contact = controller.replace(id, read(body), EntityTags.requiredVersion(ifMatch));
     return contactResponse(Response.ok(), contact, representation());
   }
 
   @DELETE
   @Path("{id}")
-  public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+  public Response delete(
+      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     controller.delete(id, EntityTags.requiredVersion(ifMatch));
-    JsonObject meta = Json.createObjectBuilder().add("deleted", id).build();
-    return Response.ok(Documents.meta(Documents.selfLink(id), meta), JsonApi.MEDIA_TYPE_TYPE).build();
+    JsonObject meta = JsonBuilders.object().add("deleted", id).build();
+    return Response.ok(Documents.meta(Documents.selfLink(id), meta), JsonApi.MEDIA_TYPE_TYPE)
+        .build();
+  }
+
+  /**
+   * The answer JAX-RS chose for a conditional GET: 304 when If-None-Match matched, returned as it
+   * is; 412 when If-Match did not, which becomes an errors document like every other failure.
+   */
+  private static Response unlessFailed(Response.ResponseBuilder precondition, EntityTag tag) {
+    Response response = precondition.tag(tag).build();
+    if (response.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+      throw new ApiException(
+          ErrorObject.of(
+                  412,
+                  "Precondition failed",
+                  "If-Match does not name the current ETag " + tag + ".")
+              .atHeader(HttpHeaders.IF_MATCH));
+    }
+    return response;
   }
 
   private Representation representation() {
@@ -131,13 +162,15 @@ public class ContactResource {
   }
 
   private static JsonObject meta(ContactPage page) {
-    JsonObjectBuilder meta = Json.createObjectBuilder();
+    JsonObjectBuilder meta = JsonBuilders.object();
     if (page.total() != null) {
       meta.add("total", page.total());
     }
     // Says how far the total can be trusted: an exact count of the matches, the collection's
     // own count (exact but for an unclean shutdown), or none when counting took too long.
-    meta.add("totalKind", page.total() == null ? "unavailable" : page.exactTotal() ? "exact" : "collection");
+    meta.add(
+        "totalKind",
+        page.total() == null ? "unavailable" : page.exactTotal() ? "exact" : "collection");
     return meta.build();
   }
 }

@@ -1,6 +1,5 @@
 package org.contacts.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -13,20 +12,21 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
+import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.model.Contact;
 import org.contacts.model.Cursor;
 import org.contacts.model.SortKey;
 
 /**
- * Cursors as clients see them: opaque base64url text holding the sort order they belong to and
- * the position (sort values and id) of one contact.
+ * Cursors as clients see them: opaque base64url text holding the sort order they belong to and the
+ * position (sort values and id) of one contact.
  */
 final class Cursors {
 
   private Cursors() {}
 
   static String encode(Contact contact, List<SortKey> sort) {
-    JsonArrayBuilder values = Json.createArrayBuilder();
+    JsonArrayBuilder values = JsonBuilders.array();
     for (SortKey key : sort) {
       String value = contact.attribute(key.attribute());
       if (value == null) {
@@ -36,13 +36,15 @@ final class Cursors {
       }
     }
     String json =
-        Json.createObjectBuilder()
+        JsonBuilders.object()
             .add("s", sortText(sort))
             .add("v", values)
             .add("id", contact.id())
             .build()
             .toString();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -50,16 +52,23 @@ final class Cursors {
    */
   static Cursor decode(String text, List<SortKey> sort) {
     try (JsonReader reader =
-        Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8)))) {
+        JsonBuilders.reader(
+            new StringReader(
+                new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8)))) {
       JsonObject cursor = reader.readObject();
       JsonArray values = cursor.getJsonArray("v");
       String id = cursor.getString("id");
-      if (!cursor.getString("s").equals(sortText(sort)) || values.size() != sort.size() || !ObjectId.isValid(id)) {
+      if (!cursor.getString("s").equals(sortText(sort))
+          || values.size() != sort.size()
+          || !ObjectId.isValid(id)) {
         throw new IllegalArgumentException("cursor of another order");
       }
       List<String> strings = new ArrayList<>(values.size());
       for (JsonValue value : values) {
-        strings.add(value.getValueType() == JsonValue.ValueType.NULL ? null : ((jakarta.json.JsonString) value).getString());
+        strings.add(
+            value.getValueType() == JsonValue.ValueType.NULL
+                ? null
+                : ((jakarta.json.JsonString) value).getString());
       }
       return new Cursor(strings, id);
     } catch (RuntimeException e) {

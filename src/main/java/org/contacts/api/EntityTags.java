@@ -9,8 +9,8 @@ import org.contacts.model.ContactPage;
 
 /**
  * Strong entity tags. A contact's tag is its version followed by the representation it was drawn
- * in, so If-Match compares versions while If-None-Match distinguishes representations. A page's
- * tag sums up the ids and versions on it.
+ * in, so If-Match compares versions while If-None-Match distinguishes representations. A page's tag
+ * sums up the ids and versions on it.
  */
 final class EntityTags {
 
@@ -33,8 +33,8 @@ final class EntityTags {
   }
 
   /**
-   * The version an If-Match header requires, null when it requires none ({@code *} or absent),
-   * and -1, which no contact has, when the tag is not one of ours.
+   * The version an If-Match header requires, null when it requires none ({@code *} or absent), and
+   * -1, which no contact has, when the tag is not one of ours.
    */
   static Long requiredVersion(String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
@@ -58,7 +58,8 @@ final class EntityTags {
     if (representation.fields() == null) {
       return base;
     }
-    return base + Integer.toHexString(representation.fields().stream().sorted().toList().hashCode());
+    return base
+        + Integer.toHexString(representation.fields().stream().sorted().toList().hashCode());
   }
 
   private static void update(CRC32C crc, String text) {

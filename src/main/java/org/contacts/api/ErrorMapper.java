@@ -27,9 +27,9 @@ import org.contacts.jsonapi.ErrorObject;
 import org.contacts.jsonapi.JsonApi;
 
 /**
- * The one place where failures become responses: every exception that leaves a resource is
- * answered with a JSON:API errors document, and nothing internal (stack traces, connection
- * strings) ever reaches the client.
+ * The one place where failures become responses: every exception that leaves a resource is answered
+ * with a JSON:API errors document, and nothing internal (stack traces, connection strings) ever
+ * reaches the client.
  */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
@@ -73,7 +73,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             ErrorObject.of(
                 503,
                 "Datastore is unreachable",
-                "The contacts datastore did not answer in time; try again in " + retryAfter + " seconds.")),
+                "The contacts datastore did not answer in time; try again in "
+                    + retryAfter
+                    + " seconds.")),
         Map.of(HttpHeaders.RETRY_AFTER, retryAfter));
   }
 
@@ -85,16 +87,27 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     ErrorObject error =
         switch (status) {
           case 404 -> ErrorObject.of(404, "Not found", "No route matches " + route + ".");
-          case 405 -> ErrorObject.of(
-              405, "Method not allowed", route + " is not allowed; allowed: " + allowed(original) + ".");
-          case 406 -> ErrorObject.of(
-              406, "Not acceptable", "This service answers with " + JsonApi.MEDIA_TYPE + " only.");
-          case 415 -> ErrorObject.of(
-              415, "Unsupported media type", "Send " + JsonApi.MEDIA_TYPE + " or application/json.");
+          case 405 ->
+              ErrorObject.of(
+                  405,
+                  "Method not allowed",
+                  route + " is not allowed; allowed: " + allowed(original) + ".");
+          case 406 ->
+              ErrorObject.of(
+                  406,
+                  "Not acceptable",
+                  "This service answers with " + JsonApi.MEDIA_TYPE + " only.");
+          case 415 ->
+              ErrorObject.of(
+                  415,
+                  "Unsupported media type",
+                  "Send " + JsonApi.MEDIA_TYPE + " or application/json.");
           default -> ErrorObject.of(status, original.getStatusInfo().getReasonPhrase(), null);
         };
     Map<String, String> headers =
-        web instanceof NotAllowedException ? Map.of(HttpHeaders.ALLOW, allowed(original)) : Map.of();
+        web instanceof NotAllowedException
+            ? Map.of(HttpHeaders.ALLOW, allowed(original))
+            : Map.of();
     return respond(List.of(error), headers);
   }
 
@@ -104,13 +117,23 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
   private Response unexpected(Throwable thrown) {
     String id = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, "Unexpected error " + id + " serving " + request.getMethod() + " " + uriInfo.getRequestUri().getRawPath(), thrown);
+    LOG.log(
+        Level.SEVERE,
+        "Unexpected error "
+            + id
+            + " serving "
+            + request.getMethod()
+            + " "
+            + uriInfo.getRequestUri().getRawPath(),
+        thrown);
     return respond(
         List.of(
             ErrorObject.of(
                     500,
                     "Internal server error",
-                    "Something went wrong on our side; quote error id " + id + " when reporting it.")
+                    "Something went wrong on our side; quote error id "
+                        + id
+                        + " when reporting it.")
                 .withId(id)),
         Map.of());
   }

@@ -1,7 +1,6 @@
 package org.contacts.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,13 +13,14 @@ import org.contacts.health.MongoReadinessCheck;
 import org.contacts.health.ProcessLivenessCheck;
 import org.contacts.jsonapi.Documents;
 import org.contacts.jsonapi.JsonApi;
+import org.contacts.jsonapi.JsonBuilders;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The original service's probe routes, kept for its deployments. They answer from the same
- * checks as MicroProfile Health's /health/live and /health/ready, as JSON:API documents.
+ * The original service's probe routes, kept for its deployments. They answer from the same checks
+ * as MicroProfile Health's /health/live and /health/ready, as JSON:API documents.
  */
 @Path("")
 public class HealthResource {
@@ -35,8 +35,11 @@ public class HealthResource {
   public Response liveness() {
     HealthCheckResponse check = liveness.call();
     boolean up = check.getStatus() == HealthCheckResponse.Status.UP;
-    var attributes = Json.createObjectBuilder().add("status", check.getStatus().name());
-    check.getData().ifPresent(data -> data.forEach((key, value) -> attributes.add(key, String.valueOf(value))));
+    var attributes = JsonBuilders.object().add("status", check.getStatus().name());
+    check
+        .getData()
+        .ifPresent(
+            data -> data.forEach((key, value) -> attributes.add(key, String.valueOf(value))));
     return respond(up, Documents.resource("liveness", HOST, "/liveness", attributes.build()));
   }
 
@@ -46,7 +49,9 @@ public class HealthResource {
     HealthCheckResponse check = readiness.call();
     boolean up = check.getStatus() == HealthCheckResponse.Status.UP;
     var attributes =
-        Json.createObjectBuilder().add("status", check.getStatus().name()).add("mongodb", check.getStatus().name());
+        JsonBuilders.object()
+            .add("status", check.getStatus().name())
+            .add("mongodb", check.getStatus().name());
     Map<String, Object> data = check.getData().orElse(Map.of());
     if (data.get(MongoReadinessCheck.PING_MICROS) instanceof Number micros) {
       attributes.add("mongodbPingDurationMicros", micros.longValue());
@@ -62,7 +67,7 @@ public class HealthResource {
   public Response ping() {
     BuildInfo build = BuildInfo.current();
     JsonObject attributes =
-        Json.createObjectBuilder()
+        JsonBuilders.object()
             .add("service", BuildInfo.SERVICE_NAME)
             .add("version", build.version())
             .add("commit", build.commit())

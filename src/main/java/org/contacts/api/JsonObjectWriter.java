@@ -22,7 +22,8 @@ public class JsonObjectWriter implements MessageBodyWriter<JsonObject> {
   private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of());
 
   @Override
-  public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  public boolean isWriteable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return JsonObject.class.isAssignableFrom(type);
   }
 

@@ -38,7 +38,9 @@ final class Negotiation {
   static boolean asksForCursorProfile(List<MediaType> accepted) {
     for (MediaType type : accepted) {
       String profiles = type.getParameters().get("profile");
-      if (isJsonApi(type) && profiles != null && List.of(profiles.split(" ")).contains(JsonApi.CURSOR_PROFILE)) {
+      if (isJsonApi(type)
+          && profiles != null
+          && List.of(profiles.split(" ")).contains(JsonApi.CURSOR_PROFILE)) {
         return true;
       }
     }

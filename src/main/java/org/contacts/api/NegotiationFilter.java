@@ -34,7 +34,9 @@ public class NegotiationFilter implements ContainerRequestFilter, ContainerRespo
     checkAccept(request.getAcceptableMediaTypes());
   }
 
-  /** JSON:API's own type with only its parameters, or the plain kinds the original's clients send. */
+  /**
+   * JSON:API's own type with only its parameters, or the plain kinds the original's clients send.
+   */
   private static void checkContentType(MediaType type) {
     if (type == null) {
       return;
@@ -57,8 +59,11 @@ public class NegotiationFilter implements ContainerRequestFilter, ContainerRespo
     boolean acceptable =
         accepted.stream().anyMatch(Negotiation::isJsonApi)
             ? accepted.stream()
-                .anyMatch(type -> Negotiation.isJsonApi(type) && Negotiation.hasOnlyJsonApiParameters(type))
-            : accepted.stream().anyMatch(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE));
+                .anyMatch(
+                    type ->
+                        Negotiation.isJsonApi(type) && Negotiation.hasOnlyJsonApiParameters(type))
+            : accepted.stream()
+                .anyMatch(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE));
     if (!acceptable) {
       throw new NotAcceptableException();
     }

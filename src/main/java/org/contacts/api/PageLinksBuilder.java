@@ -36,18 +36,27 @@ final class PageLinksBuilder {
       return cursorLinks(query, page, sizeParam);
     }
     int number = request.number();
-    Long last = page.total() == null ? null : Math.max(1, (page.total() + request.size() - 1) / request.size());
+    Long last =
+        page.total() == null
+            ? null
+            : Math.max(1, (page.total() + request.size() - 1) / request.size());
     return new PageLinks(
         self,
         link(Map.of("page[number]", "1", "page[size]", sizeParam)),
-        number > 1 ? link(Map.of("page[number]", Integer.toString(number - 1), "page[size]", sizeParam)) : null,
-        page.hasMore() ? link(Map.of("page[number]", Integer.toString(number + 1), "page[size]", sizeParam)) : null,
-        last == null ? null : link(Map.of("page[number]", Long.toString(last), "page[size]", sizeParam)));
+        number > 1
+            ? link(Map.of("page[number]", Integer.toString(number - 1), "page[size]", sizeParam))
+            : null,
+        page.hasMore()
+            ? link(Map.of("page[number]", Integer.toString(number + 1), "page[size]", sizeParam))
+            : null,
+        last == null
+            ? null
+            : link(Map.of("page[number]", Long.toString(last), "page[size]", sizeParam)));
   }
 
   /**
-   * Cursor links as the cursor pagination profile defines them: prev and next always present,
-   * null when the client is at that end.
+   * Cursor links as the cursor pagination profile defines them: prev and next always present, null
+   * when the client is at that end.
    */
   private PageLinks cursorLinks(ContactQuery query, ContactPage page, String sizeParam) {
     ContactQuery.Page request = query.page();
@@ -71,7 +80,10 @@ final class PageLinksBuilder {
     Map<String, String> parameters = new LinkedHashMap<>(kept);
     parameters.putAll(page);
     for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-      link.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+      link.append(separator)
+          .append(encode(parameter.getKey()))
+          .append('=')
+          .append(encode(parameter.getValue()));
       separator = '&';
     }
     return link.toString();

@@ -32,12 +32,14 @@ public final class EmbeddedMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    MongoServer server = new MongoServer(new H2Backend(file.toString()));
+    H2Backend backend = new H2Backend(file.toString());
+    MongoServer server = new MongoServer(backend);
     try {
       server.bind("127.0.0.1", port);
-    } catch (RuntimeException e) {
-      server.shutdownNow(); // releases the data file for another attempt
-      throw e;
+    } catch (Exception e) { // Netty reports a taken port with an undeclared BindException
+      backend.close(); // releases the data file for another attempt
+      throw new IllegalStateException(
+          "The embedded datastore cannot listen on 127.0.0.1:" + port, e);
     }
     return new EmbeddedMongo(server, server.getLocalAddress());
   }

@@ -18,8 +18,8 @@ import org.bson.Document;
 import org.contacts.telemetry.DatastoreTelemetry;
 
 /**
- * Makes the application's one MongoClient from configuration, and closes it at shutdown. Without
- * a URI it starts the embedded datastore when that is enabled, and otherwise refuses to connect
+ * Makes the application's one MongoClient from configuration, and closes it at shutdown. Without a
+ * URI it starts the embedded datastore when that is enabled, and otherwise refuses to connect
  * anywhere: a production deployment never falls back to an empty datastore.
  */
 @ApplicationScoped
@@ -60,7 +60,8 @@ public class MongoProducer {
                 pool ->
                     pool.addConnectionPoolListener(telemetry)
                         .maxSize(settings.maxPoolSize())
-                        .maxWaitTime(settings.serverSelectionTimeoutMillis(), TimeUnit.MILLISECONDS))
+                        .maxWaitTime(
+                            settings.serverSelectionTimeoutMillis(), TimeUnit.MILLISECONDS))
             .writeConcern(writeConcern())
             .build();
     LOG.info(() -> "Connecting to MongoDB at " + RedactedUri.of(uri));
@@ -103,7 +104,9 @@ public class MongoProducer {
       LOG.warning(
           () ->
               "MONGO_URI is not set: using the EMBEDDED development datastore at "
-                  + embedded.connectionString() + ", data in " + file
+                  + embedded.connectionString()
+                  + ", data in "
+                  + file
                   + ". Set MONGO_URI to use MongoDB.");
     }
     return embedded.connectionString();
@@ -114,7 +117,11 @@ public class MongoProducer {
     try {
       return EmbeddedMongo.start(file, settings.embeddedPort());
     } catch (RuntimeException portTaken) {
-      LOG.warning(() -> "Port " + settings.embeddedPort() + " is taken; the embedded datastore uses a free one");
+      LOG.warning(
+          () ->
+              "Port "
+                  + settings.embeddedPort()
+                  + " is taken; the embedded datastore uses a free one");
       return EmbeddedMongo.start(file, 0);
     }
   }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 public final class RedactedUri {
 
   // scheme://user:password@hosts... ; the password is everything up to the last @ of the authority.
-  private static final Pattern USER_INFO = Pattern.compile("^(mongodb(?:\\+srv)?://[^:@/]*:)[^/]*@");
+  private static final Pattern USER_INFO =
+      Pattern.compile("^(mongodb(?:\\+srv)?://[^:@/]*:)[^/]*@");
 
   private RedactedUri() {}
 

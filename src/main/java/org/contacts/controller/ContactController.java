@@ -23,8 +23,8 @@ import org.contacts.repository.ContactRepository;
 import org.contacts.repository.DuplicateContactException;
 
 /**
- * The rules of the contacts domain: what may be created and changed, and what a client learns
- * when it may not. Nothing invalid reaches the repository.
+ * The rules of the contacts domain: what may be created and changed, and what a client learns when
+ * it may not. Nothing invalid reaches the repository.
  */
 @ApplicationScoped
 public class ContactController {
@@ -56,7 +56,8 @@ public class ContactController {
       return repository.insert(id, attributes);
     } catch (DuplicateContactException e) {
       throw new ApiException(
-          ErrorObject.of(409, "Contact already exists", "A contact with id " + id + " already exists.")
+          ErrorObject.of(
+                  409, "Contact already exists", "A contact with id " + id + " already exists.")
               .atPointer(input.idPointer()));
     }
   }
@@ -122,7 +123,9 @@ public class ContactController {
           ErrorObject.of(
                   409,
                   "Wrong resource type",
-                  "This endpoint holds resources of type \"contacts\", not \"" + input.type() + "\".")
+                  "This endpoint holds resources of type \"contacts\", not \""
+                      + input.type()
+                      + "\".")
               .atPointer("/data/type"));
     }
   }

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready means MongoDB answers a ping and the datastore is prepared (indexes, seed), and the
- * service is not stopping.
+ * Ready means MongoDB answers a ping and the datastore is prepared (indexes, seed), and the service
+ * is not stopping.
  */
 @Readiness
 @ApplicationScoped
@@ -25,7 +25,10 @@ public class MongoReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     if (shutdown.isDraining()) {
-      return HealthCheckResponse.named(NAME).down().withData(REASON, "the service is stopping").build();
+      return HealthCheckResponse.named(NAME)
+          .down()
+          .withData(REASON, "the service is stopping")
+          .build();
     }
     DatastoreProbe.Result result = probe.probe();
     HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(result.up());

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Alive means this process can still serve: no deadlocked threads, a request pool that runs a
- * trivial task promptly, and heap left after garbage collection. It never looks at the
- * datastore: an outage there must not make Kubernetes restart healthy pods.
+ * trivial task promptly, and heap left after garbage collection. It never looks at the datastore:
+ * an outage there must not make Kubernetes restart healthy pods.
  */
 @Liveness
 @ApplicationScoped
@@ -60,11 +60,18 @@ public class ProcessLivenessCheck implements HealthCheck {
     if (!probes.requestThreadsRespond(Duration.ofMillis(poolTimeoutMillis))) {
       return response
           .down()
-          .withData("reason", "the request thread pool did not run a trivial task within " + poolTimeoutMillis + " ms")
+          .withData(
+              "reason",
+              "the request thread pool did not run a trivial task within "
+                  + poolTimeoutMillis
+                  + " ms")
           .build();
     }
     if (heap > maxHeapAfterGc) {
-      return response.down().withData("reason", "the heap is nearly exhausted after garbage collection").build();
+      return response
+          .down()
+          .withData("reason", "the heap is nearly exhausted after garbage collection")
+          .build();
     }
     return response.up().build();
   }

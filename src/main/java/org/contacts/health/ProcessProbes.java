@@ -19,7 +19,9 @@ public class ProcessProbes {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Executor requestThreads;
 
-  /** @param requestThreads the pool that serves requests, so its starvation can be seen */
+  /**
+   * @param requestThreads the pool that serves requests, so its starvation can be seen
+   */
   public ProcessProbes(Executor requestThreads) {
     this.requestThreads = requestThreads;
   }

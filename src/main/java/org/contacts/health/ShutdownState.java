@@ -38,13 +38,18 @@ public class ShutdownState {
     return draining;
   }
 
-  void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) throws InterruptedException {
+  void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event)
+      throws InterruptedException {
     draining = true;
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainTimeoutMillis);
     while (inFlight.get() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(POLL_MILLIS); // a stop happens once; polling keeps the request path lock-free
     }
     int left = inFlight.get();
-    LOG.info(() -> left <= 0 ? "Stopping: no request in flight" : "Stopping with " + left + " requests still in flight");
+    LOG.info(
+        () ->
+            left <= 0
+                ? "Stopping: no request in flight"
+                : "Stopping with " + left + " requests still in flight");
   }
 }

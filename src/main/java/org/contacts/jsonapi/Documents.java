@@ -1,6 +1,5 @@
 package org.contacts.jsonapi;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,7 +14,8 @@ public final class Documents {
   public static final String CONTACTS_TYPE = "contacts";
   public static final String CONTACTS_PATH = "/contacts";
 
-  static final JsonObject JSONAPI_OBJECT = Json.createObjectBuilder().add("version", JsonApi.VERSION).build();
+  static final JsonObject JSONAPI_OBJECT =
+      JsonBuilders.object().add("version", JsonApi.VERSION).build();
 
   /** Where the API is described; every document links to it. */
   public static final String DESCRIBED_BY = "/openapi";
@@ -28,7 +28,7 @@ public final class Documents {
 
   /** A document whose primary data is one contact. */
   public static JsonObject contact(Contact contact, Representation representation) {
-    return Json.createObjectBuilder()
+    return JsonBuilders.object()
         .add("jsonapi", JSONAPI_OBJECT)
         .add("links", links(selfLink(contact.id())))
         .add("data", resource(contact, representation))
@@ -38,10 +38,10 @@ public final class Documents {
   /** A document whose primary data is a page of contacts. */
   public static JsonObject contacts(
       List<Contact> contacts, Representation representation, PageLinks links, JsonObject meta) {
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = JsonBuilders.array();
     contacts.forEach(contact -> data.add(resource(contact, representation)));
     JsonObjectBuilder document =
-        Json.createObjectBuilder().add("jsonapi", JSONAPI_OBJECT).add("links", links.toJson());
+        JsonBuilders.object().add("jsonapi", JSONAPI_OBJECT).add("links", links.toJson());
     if (meta != null) {
       document.add("meta", meta);
     }
@@ -50,7 +50,7 @@ public final class Documents {
 
   /** A document with only top-level meta, as a delete answers. */
   public static JsonObject meta(String self, JsonObject meta) {
-    return Json.createObjectBuilder()
+    return JsonBuilders.object()
         .add("jsonapi", JSONAPI_OBJECT)
         .add("links", links(self))
         .add("meta", meta)
@@ -59,21 +59,21 @@ public final class Documents {
 
   /** A document whose primary data is one resource of another type, such as a health report. */
   public static JsonObject resource(String type, String id, String self, JsonObject attributes) {
-    return Json.createObjectBuilder()
+    return JsonBuilders.object()
         .add("jsonapi", JSONAPI_OBJECT)
         .add("links", links(self))
         .add(
             "data",
-            Json.createObjectBuilder()
+            JsonBuilders.object()
                 .add("type", type)
                 .add("id", id)
                 .add("attributes", attributes)
-                .add("links", Json.createObjectBuilder().add("self", self)))
+                .add("links", JsonBuilders.object().add("self", self)))
         .build();
   }
 
   static JsonObjectBuilder links(String self) {
-    JsonObjectBuilder links = Json.createObjectBuilder();
+    JsonObjectBuilder links = JsonBuilders.object();
     if (self != null) {
       links.add("self", self);
     }
@@ -81,7 +81,7 @@ public final class Documents {
   }
 
   private static JsonObject resource(Contact contact, Representation representation) {
-    JsonObjectBuilder attributes = Json.createObjectBuilder();
+    JsonObjectBuilder attributes = JsonBuilders.object();
     if (representation.legacyId()) {
       attributes.add("_id", contact.id());
     }
@@ -96,11 +96,11 @@ public final class Documents {
         }
       }
     }
-    return Json.createObjectBuilder()
+    return JsonBuilders.object()
         .add("type", CONTACTS_TYPE)
         .add("id", contact.id())
         .add("attributes", attributes)
-        .add("links", Json.createObjectBuilder().add("self", selfLink(contact.id())))
+        .add("links", JsonBuilders.object().add("self", selfLink(contact.id())))
         .build();
   }
 }

@@ -1,6 +1,5 @@
 package org.contacts.jsonapi;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -11,9 +10,9 @@ public final class ErrorDocument {
   private ErrorDocument() {}
 
   public static JsonObject of(List<ErrorObject> errors) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JsonBuilders.array();
     errors.forEach(error -> array.add(error.toJson()));
-    return Json.createObjectBuilder()
+    return JsonBuilders.object()
         .add("jsonapi", Documents.JSONAPI_OBJECT)
         .add("links", Documents.links(null))
         .add("errors", array)

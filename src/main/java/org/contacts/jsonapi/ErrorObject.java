@@ -1,6 +1,5 @@
 package org.contacts.jsonapi;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -49,23 +48,23 @@ public record ErrorObject(
   }
 
   JsonObject toJson() {
-    JsonObjectBuilder error = Json.createObjectBuilder();
+    JsonObjectBuilder error = JsonBuilders.object();
     if (id != null) {
       error.add("id", id);
     }
     if (typeLink != null) {
-      error.add("links", Json.createObjectBuilder().add("type", typeLink));
+      error.add("links", JsonBuilders.object().add("type", typeLink));
     }
     error.add("status", Integer.toString(status)).add("title", title);
     if (detail != null) {
       error.add("detail", detail);
     }
     if (pointer != null) {
-      error.add("source", Json.createObjectBuilder().add("pointer", pointer));
+      error.add("source", JsonBuilders.object().add("pointer", pointer));
     } else if (parameter != null) {
-      error.add("source", Json.createObjectBuilder().add("parameter", parameter));
+      error.add("source", JsonBuilders.object().add("parameter", parameter));
     } else if (header != null) {
-      error.add("source", Json.createObjectBuilder().add("header", header));
+      error.add("source", JsonBuilders.object().add("header", header));
     }
     if (meta != null) {
       error.add("meta", meta);

@@ -1,6 +1,5 @@
 package org.contacts.jsonapi;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 

@@ -1,6 +1,5 @@
 package org.contacts.jsonapi;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -76,11 +75,12 @@ public final class ResourceInputReader {
       throw malformed("The request body is empty; send a JSON object.", "");
     }
     JsonValue value;
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JsonBuilders.reader(new StringReader(text))) {
       value = reader.readValue();
     } catch (JsonParsingException e) {
       throw new ApiException(
-          ErrorObject.of(400, "Malformed JSON", "The request body is not valid JSON: " + e.getMessage()));
+          ErrorObject.of(
+              400, "Malformed JSON", "The request body is not valid JSON: " + e.getMessage()));
     } catch (RuntimeException e) {
       // The parser refuses hostile input, such as nesting deeper than it allows, with a plain
       // RuntimeException; whatever the parser of a client's bytes throws is the client's error.
@@ -91,8 +91,7 @@ public final class ResourceInputReader {
               "The request body could not be parsed: " + e.getMessage() + "."));
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw malformed(
-          "The request body must be a JSON object, not " + describe(value) + ".", "");
+      throw malformed("The request body must be a JSON object, not " + describe(value) + ".", "");
     }
     return value.asJsonObject();
   }
@@ -100,7 +99,9 @@ public final class ResourceInputReader {
   private static ResourceInput fromDocument(JsonObject document) {
     for (String member : document.keySet()) {
       if (!TOP_LEVEL_MEMBERS.contains(member)) {
-        throw malformed("A resource document may not have a top-level \"" + member + "\" member.", "/" + member);
+        throw malformed(
+            "A resource document may not have a top-level \"" + member + "\" member.",
+            "/" + member);
       }
     }
     JsonValue data = document.get("data");
@@ -122,9 +123,11 @@ public final class ResourceInputReader {
     JsonValue attributes = resource.getOrDefault("attributes", JsonValue.EMPTY_JSON_OBJECT);
     if (attributes.getValueType() != JsonValue.ValueType.OBJECT) {
       throw malformed(
-          "\"attributes\" must be an object, not " + describe(attributes) + ".", "/data/attributes");
+          "\"attributes\" must be an object, not " + describe(attributes) + ".",
+          "/data/attributes");
     }
-    return new ResourceInput(type, id, new LinkedHashMap<>(attributes.asJsonObject()), "/data/attributes");
+    return new ResourceInput(
+        type, id, new LinkedHashMap<>(attributes.asJsonObject()), "/data/attributes");
   }
 
   /** The original service's clients send the attributes alone, with the id, if any, as _id. */

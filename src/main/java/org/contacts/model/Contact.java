@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A stored contact: its id, the version that changes with every write (the basis of ETags), and
- * its attribute values. Attributes that were never set are absent from the map.
+ * A stored contact: its id, the version that changes with every write (the basis of ETags), and its
+ * attribute values. Attributes that were never set are absent from the map.
  */
 public record Contact(String id, long version, Map<String, String> attributes) {
 

@@ -36,8 +36,11 @@ public final class ContactValidator {
             new Violation(
                 name,
                 "Unknown attribute",
-                "\"" + name + "\" is not a contact attribute; contacts have "
-                    + String.join(", ", ContactAttributes.NAMES) + "."));
+                "\""
+                    + name
+                    + "\" is not a contact attribute; contacts have "
+                    + String.join(", ", ContactAttributes.NAMES)
+                    + "."));
         continue;
       }
       checkValue(name, entry.getValue(), violations);
@@ -72,15 +75,22 @@ public final class ContactValidator {
           new Violation(
               name,
               "Attribute too long",
-              "\"" + name + "\" may hold at most " + MAX_LENGTH + " characters; it has "
-                  + text.length() + "."));
-    } else if (!text.isEmpty() && name.equals(ContactAttributes.EMAIL) && !EMAIL.matcher(text).matches()) {
-      violations.add(
-          new Violation(name, "Invalid email address", "\"" + text + "\" is not an email address."));
-    } else if (!text.isEmpty() && name.equals(ContactAttributes.WEBSITE) && !isWebUrl(text)) {
+              "\""
+                  + name
+                  + "\" may hold at most "
+                  + MAX_LENGTH
+                  + " characters; it has "
+                  + text.length()
+                  + "."));
+    } else if (!text.isEmpty()
+        && name.equals(ContactAttributes.EMAIL)
+        && !EMAIL.matcher(text).matches()) {
       violations.add(
           new Violation(
-              name, "Invalid website", "\"" + text + "\" is not an http or https URL."));
+              name, "Invalid email address", "\"" + text + "\" is not an email address."));
+    } else if (!text.isEmpty() && name.equals(ContactAttributes.WEBSITE) && !isWebUrl(text)) {
+      violations.add(
+          new Violation(name, "Invalid website", "\"" + text + "\" is not an http or https URL."));
     }
   }
 

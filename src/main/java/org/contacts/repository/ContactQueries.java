@@ -33,7 +33,8 @@ final class ContactQueries {
     List<Bson> filters = new ArrayList<>();
     for (Map.Entry<String, List<String>> filter : query.filters().entrySet()) {
       List<String> values = filter.getValue();
-      filters.add(values.size() == 1 ? eq(filter.getKey(), values.get(0)) : in(filter.getKey(), values));
+      filters.add(
+          values.size() == 1 ? eq(filter.getKey(), values.get(0)) : in(filter.getKey(), values));
     }
     if (query.search() != null) {
       String prefix = escapeRegex(query.search().toLowerCase(Locale.ROOT));

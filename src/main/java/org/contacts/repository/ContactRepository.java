@@ -1,5 +1,6 @@
 package org.contacts.repository;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,9 @@ public interface ContactRepository {
    * @throws DuplicateContactException when a contact with that id exists
    */
   Contact insert(String id, Map<String, String> attributes);
+
+  /** Stores many new contacts in one round trip, each under a new id. */
+  void insertAll(List<Map<String, String>> contacts);
 
   /** Sets and unsets attributes; empty when there is no such contact at that version. */
   Optional<Contact> update(

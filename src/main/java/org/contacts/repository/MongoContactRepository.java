@@ -63,9 +63,11 @@ public class MongoContactRepository implements ContactRepository {
   public void ensureIndexes() {
     for (String attribute : ContactAttributes.NAMES) {
       collection.createIndex(
-          Indexes.ascending(attribute, ContactMapping.ID), new IndexOptions().name(attribute + "_id"));
+          Indexes.ascending(attribute, ContactMapping.ID),
+          new IndexOptions().name(attribute + "_id"));
     }
-    collection.createIndex(Indexes.ascending(ContactMapping.SEARCH), new IndexOptions().name("search"));
+    collection.createIndex(
+        Indexes.ascending(ContactMapping.SEARCH), new IndexOptions().name("search"));
     LOG.info(() -> "Indexes ensured on collection " + collection.getNamespace().getFullName());
   }
 
@@ -100,15 +102,15 @@ public class MongoContactRepository implements ContactRepository {
     return total(query, filter, contacts, hasMore);
   }
 
-  private ContactPage total(ContactQuery query, Bson filter, List<Contact> contacts, boolean hasMore) {
+  private ContactPage total(
+      ContactQuery query, Bson filter, List<Contact> contacts, boolean hasMore) {
     if (!query.isFiltered()) {
       return new ContactPage(contacts, collection.estimatedDocumentCount(), false, hasMore);
     }
     try {
       long total =
           collection.countDocuments(
-              filter,
-              new CountOptions().maxTime(countTimeLimitMillis, TimeUnit.MILLISECONDS));
+              filter, new CountOptions().maxTime(countTimeLimitMillis, TimeUnit.MILLISECONDS));
       return new ContactPage(contacts, total, true, hasMore);
     } catch (MongoExecutionTimeoutException e) {
       return new ContactPage(contacts, null, false, hasMore);
@@ -141,6 +143,15 @@ public class MongoContactRepository implements ContactRepository {
   }
 
   @Override
+  public void insertAll(List<Map<String, String>> contacts) {
+    List<Document> documents = new ArrayList<>(contacts.size());
+    for (Map<String, String> attributes : contacts) {
+      documents.add(ContactMapping.toDocument(new ObjectId(), 1, attributes));
+    }
+    collection.insertMany(documents);
+  }
+
+  @Override
   public Optional<Contact> update(
       String id, Long expectedVersion, Map<String, String> set, Set<String> unset) {
     return write(
@@ -155,14 +166,15 @@ public class MongoContactRepository implements ContactRepository {
   }
 
   @Override
-  public Optional<Contact> replace(String id, Long expectedVersion, Map<String, String> attributes) {
+  public Optional<Contact> replace(
+      String id, Long expectedVersion, Map<String, String> attributes) {
     return write(id, expectedVersion, current -> attributes);
   }
 
   /**
-   * Writes a contact's new attributes as one conditional replace on its id and version, so that
-   * no concurrent write is ever lost. Without an expected version a lost race is simply retried
-   * on the newer contact; with one, the caller learns that the contact changed.
+   * Writes a contact's new attributes as one conditional replace on its id and version, so that no
+   * concurrent write is ever lost. Without an expected version a lost race is simply retried on the
+   * newer contact; with one, the caller learns that the contact changed.
    */
   private Optional<Contact> write(
       String id, Long expectedVersion, UnaryOperator<Map<String, String>> change) {
@@ -175,7 +187,8 @@ public class MongoContactRepository implements ContactRepository {
       }
       long version = current.get().version();
       Document next =
-          ContactMapping.toDocument(objectId, version + 1, change.apply(current.get().attributes()));
+          ContactMapping.toDocument(
+              objectId, version + 1, change.apply(current.get().attributes()));
       boolean written =
           collection
                   .replaceOne(and(eq(ContactMapping.ID, objectId), versionIs(version)), next)

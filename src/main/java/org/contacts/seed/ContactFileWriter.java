@@ -1,6 +1,5 @@
 package org.contacts.seed;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.bson.types.ObjectId;
+import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.repository.ContactMapping;
 
 /**
@@ -40,11 +40,14 @@ public final class ContactFileWriter {
     for (int i = 0; i < count; i++) {
       Map<String, String> attributes = generator.next();
       JsonObjectBuilder document =
-          Json.createObjectBuilder()
-              .add(ContactMapping.ID, Json.createObjectBuilder().add("$oid", new ObjectId().toHexString()));
+          JsonBuilders.object()
+              .add(
+                  ContactMapping.ID,
+                  JsonBuilders.object().add("$oid", new ObjectId().toHexString()));
       attributes.forEach(document::add);
-      document.add(ContactMapping.VERSION, Json.createObjectBuilder().add("$numberLong", "1"));
-      document.add(ContactMapping.SEARCH, Json.createArrayBuilder(ContactMapping.searchKeys(attributes)));
+      document.add(ContactMapping.VERSION, JsonBuilders.object().add("$numberLong", "1"));
+      document.add(
+          ContactMapping.SEARCH, JsonBuilders.array(ContactMapping.searchKeys(attributes)));
       lines.write(document.build().toString());
       lines.newLine();
     }

@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.contacts.repository.ContactRepository;
 
-/** Fills an empty development datastore with generated contacts, so the service has something to show. */
+/**
+ * Fills an empty development datastore with generated contacts, so the service has something to
+ * show.
+ */
 @ApplicationScoped
 public class ContactSeeder {
 
@@ -17,10 +20,7 @@ public class ContactSeeder {
     if (repository.count() > 0) {
       return;
     }
-    ContactGenerator generator = new ContactGenerator(ContactGenerator.DEFAULT_SEED);
-    for (int i = 0; i < count; i++) {
-      repository.insert(null, generator.next());
-    }
+    repository.insertAll(new ContactGenerator(ContactGenerator.DEFAULT_SEED).generate(count));
     LOG.info(() -> "Seeded the empty embedded datastore with " + count + " generated contacts");
   }
 }

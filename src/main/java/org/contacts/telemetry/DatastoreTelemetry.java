@@ -20,8 +20,8 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * Listens to the MongoDB driver: times every command (as a metric and for the request being
- * served) and tracks the connection pool's size and use.
+ * Listens to the MongoDB driver: times every command (as a metric and for the request being served)
+ * and tracks the connection pool's size and use.
  */
 @ApplicationScoped
 public class DatastoreTelemetry implements CommandListener, ConnectionPoolListener {

@@ -2,8 +2,8 @@ package org.contacts.telemetry;
 
 /**
  * What is known about the request this thread serves: its id, when it began and how long it has
- * spent waiting for MongoDB. The sync driver reports commands on the calling thread, so the time
- * is summed where it is spent.
+ * spent waiting for MongoDB. The sync driver reports commands on the calling thread, so the time is
+ * summed where it is spent.
  */
 public final class RequestTelemetry {
 

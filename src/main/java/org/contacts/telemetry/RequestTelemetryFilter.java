@@ -28,10 +28,10 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * Follows every request of the API from start to finish: gives it an id (the client's
- * X-Request-Id when it sent a sensible one), puts the id on every log line written while serving
- * it, and when it completes logs it once, counts and times it by route and status, and tells the
- * client where the time went (Server-Timing).
+ * Follows every request of the API from start to finish: gives it an id (the client's X-Request-Id
+ * when it sent a sensible one), puts the id on every log line written while serving it, and when it
+ * completes logs it once, counts and times it by route and status, and tells the client where the
+ * time went (Server-Timing).
  */
 @Provider
 @PreMatching
@@ -61,7 +61,10 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
   @Override
   public void filter(ContainerRequestContext request) {
     String given = request.getHeaderString(REQUEST_ID);
-    String id = given != null && SENSIBLE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id =
+        given != null && SENSIBLE_ID.matcher(given).matches()
+            ? given
+            : UUID.randomUUID().toString();
     RequestTelemetry.begin(id);
     LogRecordContext.addExtension(LOG_EXTENSION, id);
     shutdown.requestStarted();
@@ -79,13 +82,27 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
       String method = request.getMethod();
       String route = route();
       response.getHeaders().putSingle(REQUEST_ID, telemetry.requestId());
-      response.getHeaders().putSingle("Server-Timing", serverTiming(telemetry.datastoreNanos(), nanos));
+      response
+          .getHeaders()
+          .putSingle("Server-Timing", serverTiming(telemetry.datastoreNanos(), nanos));
       registry
-          .timer(REQUESTS, new Tag("method", method), new Tag("route", route), new Tag("status", Integer.toString(status)))
+          .timer(
+              REQUESTS,
+              new Tag("method", method),
+              new Tag("route", route),
+              new Tag("status", Integer.toString(status)))
           .update(Duration.ofNanos(nanos));
       LOG.info(
-          () -> method + " " + request.getUriInfo().getRequestUri().getRawPath() + " " + status + " "
-              + nanos / 1_000 + "us requestId=" + telemetry.requestId());
+          () ->
+              method
+                  + " "
+                  + request.getUriInfo().getRequestUri().getRawPath()
+                  + " "
+                  + status
+                  + " "
+                  + nanos / 1_000
+                  + "us requestId="
+                  + telemetry.requestId());
     } finally {
       LogRecordContext.removeExtension(LOG_EXTENSION);
       RequestTelemetry.end();
@@ -105,11 +122,18 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
   private static String template(Method method) {
     Path classPath = method.getDeclaringClass().getAnnotation(Path.class);
     Path methodPath = method.getAnnotation(Path.class);
-    String route = "/" + (classPath == null ? "" : classPath.value()) + (methodPath == null ? "" : "/" + methodPath.value());
+    String route =
+        "/"
+            + (classPath == null ? "" : classPath.value())
+            + (methodPath == null ? "" : "/" + methodPath.value());
     return route.replaceAll("/+", "/").replaceAll("(.)/$", "$1");
   }
 
   private static String serverTiming(long datastoreNanos, long totalNanos) {
-    return String.format(Locale.ROOT, "db;desc=\"MongoDB\";dur=%.3f, app;dur=%.3f", datastoreNanos / 1e6, totalNanos / 1e6);
+    return String.format(
+        Locale.ROOT,
+        "db;desc=\"MongoDB\";dur=%.3f, app;dur=%.3f",
+        datastoreNanos / 1e6,
+        totalNanos / 1e6);
   }
 }

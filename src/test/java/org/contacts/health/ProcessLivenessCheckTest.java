@@ -34,7 +34,8 @@ class ProcessLivenessCheckTest {
 
   @Test
   void healthyProcessIsUp() {
-    HealthCheckResponse response = new ProcessLivenessCheck(new ProcessProbes(pool), 1000, 0.95).call();
+    HealthCheckResponse response =
+        new ProcessLivenessCheck(new ProcessProbes(pool), 1000, 0.95).call();
     assertEquals(HealthCheckResponse.Status.UP, response.getStatus(), "a healthy JVM is alive");
   }
 
@@ -55,7 +56,8 @@ class ProcessLivenessCheckTest {
         Thread.onSpinWait(); // the second lock attempts are about to block
       }
       HealthCheckResponse response = new ProcessLivenessCheck(probes, 1000, 0.95).call();
-      assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus(), "deadlocked threads are fatal");
+      assertEquals(
+          HealthCheckResponse.Status.DOWN, response.getStatus(), "deadlocked threads are fatal");
       assertTrue(reason(response).contains("deadlocked"), () -> "says why: " + reason(response));
     } finally {
       one.interrupt();
@@ -84,19 +86,24 @@ class ProcessLivenessCheckTest {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch busy = new CountDownLatch(2);
     for (int i = 0; i < 2; i++) {
-      pool.execute(() -> {
-        busy.countDown();
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      pool.execute(
+          () -> {
+            busy.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
     }
     busy.await();
     try {
-      HealthCheckResponse response = new ProcessLivenessCheck(new ProcessProbes(pool), 200, 0.95).call();
-      assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus(), "a pool that cannot run a trivial task");
+      HealthCheckResponse response =
+          new ProcessLivenessCheck(new ProcessProbes(pool), 200, 0.95).call();
+      assertEquals(
+          HealthCheckResponse.Status.DOWN,
+          response.getStatus(),
+          "a pool that cannot run a trivial task");
       assertTrue(reason(response).contains("thread pool"), () -> "says why: " + reason(response));
     } finally {
       release.countDown();
@@ -105,14 +112,18 @@ class ProcessLivenessCheckTest {
 
   @Test
   void heapNearlyExhaustedAfterCollectionMakesItDown() {
-    ProcessProbes nearlyFull = new ProcessProbes(pool) {
-      @Override
-      public double heapUsedAfterGc() {
-        return 0.97;
-      }
-    };
+    ProcessProbes nearlyFull =
+        new ProcessProbes(pool) {
+          @Override
+          public double heapUsedAfterGc() {
+            return 0.97;
+          }
+        };
     HealthCheckResponse response = new ProcessLivenessCheck(nearlyFull, 1000, 0.95).call();
-    assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus(), "97% of the heap live after collection");
+    assertEquals(
+        HealthCheckResponse.Status.DOWN,
+        response.getStatus(),
+        "97% of the heap live after collection");
     assertTrue(reason(response).contains("heap"), () -> "says why: " + reason(response));
   }
 }

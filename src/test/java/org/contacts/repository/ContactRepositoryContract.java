@@ -123,6 +123,22 @@ abstract class ContactRepositoryContract {
   }
 
   @Test
+  void insertAllStoresEveryContactSearchableAtVersionOne() {
+    repository.insertAll(
+        List.of(
+            attributes("firstName", "Ann", "lastName", "Lee"),
+            attributes("firstName", "Bo", "lastName", "Ray")));
+
+    ContactQuery search =
+        new ContactQuery(Map.of(), "ra", List.of(), ContactQuery.Page.numbered(1, 10));
+    List<Contact> found = repository.findPage(search).contacts();
+    assertEquals(1, found.size(), "the stored contacts are searchable: " + found);
+    assertEquals("Bo", found.get(0).attribute("firstName"), "the one named Ray");
+    assertEquals(1, found.get(0).version(), "at version 1");
+    assertEquals(2, repository.count(), "both stored");
+  }
+
+  @Test
   void insertKeepsAClientChosenId() {
     String id = new ObjectId().toHexString();
 

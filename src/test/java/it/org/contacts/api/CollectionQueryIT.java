@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class CollectionQueryIT {
 
-  private static final String CURSOR_PROFILE = "https://jsonapi.org/profiles/ethanresnick/cursor-pagination/";
+  private static final String CURSOR_PROFILE =
+      "https://jsonapi.org/profiles/ethanresnick/cursor-pagination/";
 
   private final List<String> created = new ArrayList<>();
   private String company;
@@ -55,7 +56,17 @@ class CollectionQueryIT {
   private void contact(String first, String last, String state, String city) {
     created.add(
         Api.createContact(
-            Map.of("firstName", first, "lastName", last, "companyName", company, "state", state, "city", city)));
+            Map.of(
+                "firstName",
+                first,
+                "lastName",
+                last,
+                "companyName",
+                company,
+                "state",
+                state,
+                "city",
+                city)));
   }
 
   private String mine() {
@@ -86,12 +97,19 @@ class CollectionQueryIT {
     assertEquals(List.of("L2 F2", "L3 F3"), names(second), "the second page of two");
     JsonObject links = second.json().getJsonObject("links");
     assertEquals(5, second.json().getJsonObject("meta").getInt("total"), "the total of matches");
-    assertEquals("exact", second.json().getJsonObject("meta").getString("totalKind"), "filtered totals are exact counts");
-    assertEquals(List.of("L0 F0", "L1 F1"), names(get(links.getString("prev"))), "prev is page one");
+    assertEquals(
+        "exact",
+        second.json().getJsonObject("meta").getString("totalKind"),
+        "filtered totals are exact counts");
+    assertEquals(
+        List.of("L0 F0", "L1 F1"), names(get(links.getString("prev"))), "prev is page one");
     assertEquals(List.of("L4 F4"), names(get(links.getString("next"))), "next is page three");
     assertEquals(List.of("L4 F4"), names(get(links.getString("last"))), "last is page three");
-    assertEquals(List.of("L0 F0", "L1 F1"), names(get(links.getString("first"))), "first is page one");
-    assertTrue(get(links.getString("last")).json().getJsonObject("links").isNull("next"), "no next after the last page");
+    assertEquals(
+        List.of("L0 F0", "L1 F1"), names(get(links.getString("first"))), "first is page one");
+    assertTrue(
+        get(links.getString("last")).json().getJsonObject("links").isNull("next"),
+        "no next after the last page");
   }
 
   @Test
@@ -121,12 +139,16 @@ class CollectionQueryIT {
     contact("A", "One", "CA", "Fresno");
     contact("B", "Two", "NY", "Albany");
     contact("C", "Three", "TX", "Austin");
-    assertEquals(List.of("Two B"), names(get("/contacts?" + mine() + "&filter[state]=NY")), "exact match");
+    assertEquals(
+        List.of("Two B"), names(get("/contacts?" + mine() + "&filter[state]=NY")), "exact match");
     assertEquals(
         List.of("One A", "Three C"),
         names(get("/contacts?" + mine() + "&filter[state]=CA,TX&sort=state")),
         "any of the values");
-    assertEquals(List.of(), names(get("/contacts?" + mine() + "&filter[state]=ny")), "exact means case-sensitive");
+    assertEquals(
+        List.of(),
+        names(get("/contacts?" + mine() + "&filter[state]=ny")),
+        "exact means case-sensitive");
   }
 
   @Test
@@ -134,24 +156,38 @@ class CollectionQueryIT {
     contact("Marguerite", "Perey", "FR", "Villemomble");
     contact("Lise", "Meitner", "AT", "Vienna");
     String unique = company.substring(9, 17); // part of the UUID: only this test's contacts match
-    assertEquals(2, names(get("/contacts?filter[q]=query%20co%20" + unique)).size(), "company prefix, any case");
+    assertEquals(
+        2,
+        names(get("/contacts?filter[q]=query%20co%20" + unique)).size(),
+        "company prefix, any case");
     assertEquals(
         List.of("Meitner Lise"),
         names(get("/contacts?" + mine() + "&filter[q]=MEIT")),
         "last name prefix, combined with another filter");
-    assertEquals(List.of("Perey Marguerite"), names(get("/contacts?" + mine() + "&filter[q]=villem")), "city prefix");
-    assertEquals(List.of(), names(get("/contacts?" + mine() + "&filter[q]=eitner")), "a prefix, not a substring");
-    assertEquals(List.of(), names(get("/contacts?" + mine() + "&filter[q]=.*")), "regular expressions are text");
+    assertEquals(
+        List.of("Perey Marguerite"),
+        names(get("/contacts?" + mine() + "&filter[q]=villem")),
+        "city prefix");
+    assertEquals(
+        List.of(),
+        names(get("/contacts?" + mine() + "&filter[q]=eitner")),
+        "a prefix, not a substring");
+    assertEquals(
+        List.of(),
+        names(get("/contacts?" + mine() + "&filter[q]=.*")),
+        "regular expressions are text");
   }
 
   @Test
   void sparseFieldsetsReturnOnlyTheFieldsAsked() {
     contact("Rosalind", "Franklin", "GB", "London");
     ApiResponse page = get("/contacts?" + mine() + "&fields[contacts]=lastName,city");
-    JsonObject attributes = page.json().getJsonArray("data").getJsonObject(0).getJsonObject("attributes");
+    JsonObject attributes =
+        page.json().getJsonArray("data").getJsonObject(0).getJsonObject("attributes");
     assertEquals(Set.of("lastName", "city"), attributes.keySet(), "only the fields asked for");
     String id = created.get(0);
-    ApiResponse single = Api.get("/contacts/" + id + "?fields[contacts]=firstName", "Accept", JSON_API);
+    ApiResponse single =
+        Api.get("/contacts/" + id + "?fields[contacts]=firstName", "Accept", JSON_API);
     assertEquals(Set.of("firstName"), single.attributes().keySet(), "on a single contact too");
   }
 
@@ -161,9 +197,11 @@ class CollectionQueryIT {
       contact("F" + i, "L" + i, "CA", "Fresno");
     }
     String path = "/contacts?" + mine() + "&sort=lastName&page[size]=3";
-    ApiResponse firstPage = Api.get(path, "Accept", JSON_API + "; profile=\"" + CURSOR_PROFILE + "\"");
+    ApiResponse firstPage =
+        Api.get(path, "Accept", JSON_API + "; profile=\"" + CURSOR_PROFILE + "\"");
     assertEquals(200, firstPage.status(), () -> "first cursor page: " + firstPage);
-    assertTrue(firstPage.header("Content-Type").contains(CURSOR_PROFILE), "the profile is announced");
+    assertTrue(
+        firstPage.header("Content-Type").contains(CURSOR_PROFILE), "the profile is announced");
     ApiResponse page = firstPage;
     List<String> seen = new ArrayList<>(names(page));
     assertTrue(page.json().getJsonObject("links").isNull("prev"), "no prev on the first page");
@@ -178,7 +216,10 @@ class CollectionQueryIT {
         seen,
         "every contact after the start, once, in order");
     ApiResponse back = get(page.json().getJsonObject("links").getString("prev"));
-    assertEquals(List.of("L3 F3", "L4 F4", "L5 F5"), names(back), "prev from the last page [L6, L9] goes back one page");
+    assertEquals(
+        List.of("L3 F3", "L4 F4", "L5 F5"),
+        names(back),
+        "prev from the last page [L6, L9] goes back one page");
   }
 
   @Test
@@ -188,32 +229,52 @@ class CollectionQueryIT {
     JsonArray errors = response.json().getJsonArray("errors");
     JsonObject tooLarge = null;
     for (JsonValue error : errors) {
-      if ("page[size]".equals(error.asJsonObject().getJsonObject("source").getString("parameter"))) {
+      if ("page[size]"
+          .equals(error.asJsonObject().getJsonObject("source").getString("parameter"))) {
         tooLarge = error.asJsonObject();
       }
     }
     assertTrue(tooLarge != null, () -> "an error names page[size]: " + response);
-    assertEquals(CURSOR_PROFILE + "max-size-exceeded", tooLarge.getJsonObject("links").getString("type"), "typed error");
-    assertEquals(100, tooLarge.getJsonObject("meta").getJsonObject("page").getInt("maxSize"), "says the maximum");
+    assertEquals(
+        CURSOR_PROFILE + "max-size-exceeded",
+        tooLarge.getJsonObject("links").getString("type"),
+        "typed error");
+    assertEquals(
+        100,
+        tooLarge.getJsonObject("meta").getJsonObject("page").getInt("maxSize"),
+        "says the maximum");
   }
 
   @Test
   void everyProblemOfAQueryStringIsReportedTogetherWithItsParameter() {
     ApiResponse response =
-        Api.get("/contacts?sort=nickname&filter[shoeSize]=9&page[number]=0&include=company&foo=bar", "Accept", JSON_API);
+        Api.get(
+            "/contacts?sort=nickname&filter[shoeSize]=9&page[number]=0&include=company&foo=bar",
+            "Accept",
+            JSON_API);
     assertEquals(400, response.status(), () -> "bad query: " + response);
     Set<String> parameters = new HashSet<>();
-    response.json().getJsonArray("errors").forEach(error ->
-        parameters.add(error.asJsonObject().getJsonObject("source").getString("parameter")));
+    response
+        .json()
+        .getJsonArray("errors")
+        .forEach(
+            error ->
+                parameters.add(
+                    error.asJsonObject().getJsonObject("source").getString("parameter")));
     assertEquals(
-        Set.of("sort", "filter[shoeSize]", "page[number]", "include", "foo"), parameters, "one error per problem");
+        Set.of("sort", "filter[shoeSize]", "page[number]", "include", "foo"),
+        parameters,
+        "one error per problem");
   }
 
   @Test
   void pageSizeAboveTheMaximumIs400() {
     ApiResponse response = Api.get("/contacts?page[size]=101", "Accept", JSON_API);
     assertEquals(400, response.status(), "above the configured maximum of 100");
-    assertEquals("page[size]", response.error().getJsonObject("source").getString("parameter"), "names the parameter");
+    assertEquals(
+        "page[size]",
+        response.error().getJsonObject("source").getString("parameter"),
+        "names the parameter");
   }
 
   @Test
@@ -223,7 +284,8 @@ class CollectionQueryIT {
     ApiResponse first = get(path);
     String tag = first.header("ETag");
     assertTrue(tag != null && !tag.isBlank(), "a page has an ETag");
-    assertEquals(304, Api.get(path, "Accept", JSON_API, "If-None-Match", tag).status(), "unchanged: 304");
+    assertEquals(
+        304, Api.get(path, "Accept", JSON_API, "If-None-Match", tag).status(), "unchanged: 304");
     contact("Emmy", "Noether", "NY", "New York");
     ApiResponse changed = Api.get(path, "Accept", JSON_API, "If-None-Match", tag);
     assertEquals(200, changed.status(), "a new contact on the page changes it");

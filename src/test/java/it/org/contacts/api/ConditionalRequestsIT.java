@@ -47,14 +47,29 @@ class ConditionalRequestsIT {
     String id = Api.createContact(Map.of("firstName", "Sophie", "lastName", "Wilson"));
     try {
       String tag = Api.get("/contacts/" + id, "Accept", JSON_API).header("ETag");
-      ApiResponse first = Api.send("PATCH", "/contacts/" + id, "{\"city\":\"Leeds\"}", "If-Match", tag);
+      ApiResponse first =
+          Api.send("PATCH", "/contacts/" + id, "{\"city\":\"Leeds\"}", "If-Match", tag);
       assertEquals(200, first.status(), "the current ETag matches");
       assertNotEquals(tag, first.header("ETag"), "a write changes the ETag");
-      ApiResponse stale = Api.send("PATCH", "/contacts/" + id, "{\"city\":\"York\"}", "If-Match", tag);
+      ApiResponse stale =
+          Api.send("PATCH", "/contacts/" + id, "{\"city\":\"York\"}", "If-Match", tag);
       assertEquals(412, stale.status(), "the old ETag no longer matches");
-      assertEquals("Leeds", Api.get("/contacts/" + id).attributes().getString("city"), "the stale write did nothing");
-      assertEquals(412, Api.send("PUT", "/contacts/" + id, "{\"firstName\":\"S\",\"lastName\":\"W\"}", "If-Match", tag).status(), "PUT too");
-      assertEquals(412, Api.send("DELETE", "/contacts/" + id, null, "If-Match", tag).status(), "DELETE too");
+      assertEquals(
+          "Leeds",
+          Api.get("/contacts/" + id).attributes().getString("city"),
+          "the stale write did nothing");
+      assertEquals(
+          412,
+          Api.send(
+                  "PUT",
+                  "/contacts/" + id,
+                  "{\"firstName\":\"S\",\"lastName\":\"W\"}",
+                  "If-Match",
+                  tag)
+              .status(),
+          "PUT too");
+      assertEquals(
+          412, Api.send("DELETE", "/contacts/" + id, null, "If-Match", tag).status(), "DELETE too");
       assertEquals(200, Api.get("/contacts/" + id).status(), "still there");
     } finally {
       Api.deleteContact(id);
@@ -72,14 +87,18 @@ class ConditionalRequestsIT {
       List<CompletableFuture<ApiResponse>> results = new ArrayList<>();
       for (int i = 0; i < writers; i++) {
         String city = "City " + i;
-        results.add(CompletableFuture.supplyAsync(() -> {
-          try {
-            start.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return Api.send("PATCH", "/contacts/" + id, "{\"city\":\"" + city + "\"}", "If-Match", tag);
-        }, pool));
+        results.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return Api.send(
+                      "PATCH", "/contacts/" + id, "{\"city\":\"" + city + "\"}", "If-Match", tag);
+                },
+                pool));
       }
       start.countDown();
       List<ApiResponse> winners = new ArrayList<>();

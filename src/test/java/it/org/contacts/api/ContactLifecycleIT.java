@@ -31,20 +31,30 @@ class ContactLifecycleIT {
         Api.send(
             "POST",
             "/contacts",
-            Api.document(Map.of("firstName", "Ada", "lastName", "Lovelace", "email", "ada@example.org")),
-            "Content-Type", JSON_API, "Accept", JSON_API);
+            Api.document(
+                Map.of("firstName", "Ada", "lastName", "Lovelace", "email", "ada@example.org")),
+            "Content-Type",
+            JSON_API,
+            "Accept",
+            JSON_API);
     String id = created.data().getString("id");
     try {
       assertEquals(201, created.status(), () -> "create answers 201: " + created);
       assertEquals("/contacts/" + id, created.header("Location"), "Location names the new contact");
       assertEquals("contacts", created.data().getString("type"), "the resource type");
       assertEquals("Ada", created.attributes().getString("firstName"), "attributes as sent");
-      assertEquals("/contacts/" + id, created.data().getJsonObject("links").getString("self"), "resource self link");
+      assertEquals(
+          "/contacts/" + id,
+          created.data().getJsonObject("links").getString("self"),
+          "resource self link");
 
       ApiResponse fetched = Api.get("/contacts/" + id, "Accept", JSON_API);
       assertEquals(200, fetched.status(), "the created contact can be read");
       assertEquals("ada@example.org", fetched.attributes().getString("email"), "stored attributes");
-      assertEquals("/contacts/" + id, fetched.json().getJsonObject("links").getString("self"), "document self link");
+      assertEquals(
+          "/contacts/" + id,
+          fetched.json().getJsonObject("links").getString("self"),
+          "document self link");
     } finally {
       Api.deleteContact(id);
     }
@@ -52,18 +62,28 @@ class ContactLifecycleIT {
 
   @Test
   void patchChangesOnlyTheAttributesGiven() {
-    String id = Api.createContact(Map.of("firstName", "Grace", "lastName", "Hopper", "city", "Arlington"));
+    String id =
+        Api.createContact(Map.of("firstName", "Grace", "lastName", "Hopper", "city", "Arlington"));
     try {
       ApiResponse patched =
           Api.send(
               "PATCH",
               "/contacts/" + id,
-              "{\"data\":{\"type\":\"contacts\",\"id\":\"" + id + "\",\"attributes\":{\"city\":\"New York\"}}}",
-              "Content-Type", JSON_API, "Accept", JSON_API);
+              "{\"data\":{\"type\":\"contacts\",\"id\":\""
+                  + id
+                  + "\",\"attributes\":{\"city\":\"New York\"}}}",
+              "Content-Type",
+              JSON_API,
+              "Accept",
+              JSON_API);
       assertEquals(200, patched.status(), () -> "patch answers 200: " + patched);
-      assertEquals("New York", patched.attributes().getString("city"), "the attribute sent changed");
+      assertEquals(
+          "New York", patched.attributes().getString("city"), "the attribute sent changed");
       assertEquals("Grace", patched.attributes().getString("firstName"), "the others did not");
-      assertEquals("New York", Api.get("/contacts/" + id, "Accept", JSON_API).attributes().getString("city"), "stored");
+      assertEquals(
+          "New York",
+          Api.get("/contacts/" + id, "Accept", JSON_API).attributes().getString("city"),
+          "stored");
     } finally {
       Api.deleteContact(id);
     }
@@ -71,14 +91,18 @@ class ContactLifecycleIT {
 
   @Test
   void putReplacesAllAttributes() {
-    String id = Api.createContact(Map.of("firstName", "Alan", "lastName", "Turing", "city", "Wilmslow"));
+    String id =
+        Api.createContact(Map.of("firstName", "Alan", "lastName", "Turing", "city", "Wilmslow"));
     try {
       ApiResponse replaced =
           Api.send(
               "PUT",
               "/contacts/" + id,
               Api.document(Map.of("firstName", "Alan", "lastName", "Turing", "state", "GB")),
-              "Content-Type", JSON_API, "Accept", JSON_API);
+              "Content-Type",
+              JSON_API,
+              "Accept",
+              JSON_API);
       assertEquals(200, replaced.status(), () -> "put answers 200: " + replaced);
       JsonObject attributes = Api.get("/contacts/" + id, "Accept", JSON_API).attributes();
       assertEquals("GB", attributes.getString("state"), "the new attribute is stored");
@@ -96,6 +120,7 @@ class ContactLifecycleIT {
     assertTrue(deleted.json().containsKey("meta"), "the answer carries meta");
     assertFalse(deleted.json().containsKey("data"), "and no data");
     assertEquals(404, Api.get("/contacts/" + id).status(), "the contact is gone");
-    assertEquals(404, Api.send("DELETE", "/contacts/" + id, null).status(), "deleting it again is 404");
+    assertEquals(
+        404, Api.send("DELETE", "/contacts/" + id, null).status(), "deleting it again is 404");
   }
 }

@@ -32,14 +32,20 @@ class ErrorResponsesIT {
     assertEquals(404, response.status(), "unknown contact");
     assertEquals("404", response.error().getString("status"), "status as a string");
     assertEquals("Contact not found", response.error().getString("title"), "the original's title");
-    assertEquals("Contact " + UNKNOWN_ID + " not found", response.error().getString("detail"), "the original's detail");
+    assertEquals(
+        "Contact " + UNKNOWN_ID + " not found",
+        response.error().getString("detail"),
+        "the original's detail");
   }
 
   @Test
   void getReturns400ForAnIdThatIsNotAnObjectId() {
     ApiResponse response = Api.get("/contacts/not-an-id");
     assertEquals(400, response.status(), "invalid id");
-    assertEquals("Invalid contact id: not-an-id", response.error().getString("title"), "the title names the id");
+    assertEquals(
+        "Invalid contact id: not-an-id",
+        response.error().getString("title"),
+        "the title names the id");
   }
 
   @Test
@@ -47,14 +53,17 @@ class ErrorResponsesIT {
     String id = "a".repeat(5_000);
     ApiResponse response = Api.get("/contacts/" + id);
     assertEquals(400, response.status(), "invalid id");
-    assertTrue(response.error().getString("title").length() < 100, "a hostile id does not bloat the answer");
+    assertTrue(
+        response.error().getString("title").length() < 100,
+        "a hostile id does not bloat the answer");
   }
 
   @Test
   void unknownRouteIs404() {
     ApiResponse response = Api.get("/no/such/route");
     assertEquals(404, response.status(), "unknown route");
-    assertEquals("Not found", response.error().getString("title"), "a JSON:API error, not an HTML page");
+    assertEquals(
+        "Not found", response.error().getString("title"), "a JSON:API error, not an HTML page");
   }
 
   @Test
@@ -62,33 +71,61 @@ class ErrorResponsesIT {
     ApiResponse response = Api.send("DELETE", "/contacts", null);
     assertEquals(405, response.status(), "DELETE on the collection");
     String allow = response.header("Allow");
-    assertTrue(allow != null && allow.contains("GET") && allow.contains("POST"), () -> "Allow lists GET and POST: " + allow);
+    assertTrue(
+        allow != null && allow.contains("GET") && allow.contains("POST"),
+        () -> "Allow lists GET and POST: " + allow);
   }
 
   @Test
   void unparsableJsonIs400() {
-    ApiResponse response = Api.send("POST", "/contacts", "{\"firstName\": ", "Content-Type", "application/json");
+    ApiResponse response =
+        Api.send("POST", "/contacts", "{\"firstName\": ", "Content-Type", "application/json");
     assertEquals(400, response.status(), "malformed JSON");
     assertEquals("Malformed JSON", response.error().getString("title"), "says what is wrong");
   }
 
   @ParameterizedTest(name = "Content-Type {0}")
-  @ValueSource(strings = {"application/xml", "multipart/form-data; boundary=x", JSON_API + "; charset=utf-8", JSON_API + "; ext=\"https://example.org/ext\""})
+  @ValueSource(
+      strings = {
+        "application/xml",
+        "multipart/form-data; boundary=x",
+        JSON_API + "; charset=utf-8",
+        JSON_API + "; ext=\"https://example.org/ext\""
+      })
   void unsupportedContentTypeIs415(String contentType) {
     ApiResponse response =
-        Api.send("POST", "/contacts", "{\"firstName\":\"A\",\"lastName\":\"B\"}", "Content-Type", contentType);
+        Api.send(
+            "POST",
+            "/contacts",
+            "{\"firstName\":\"A\",\"lastName\":\"B\"}",
+            "Content-Type",
+            contentType);
     assertEquals(415, response.status(), () -> "415 for " + contentType + ": " + response);
   }
 
   @ParameterizedTest(name = "Accept {0}")
-  @ValueSource(strings = {"text/html", "application/xml", JSON_API + "; charset=utf-8", JSON_API + "; charset=utf-8, */*"})
+  @ValueSource(
+      strings = {
+        "text/html",
+        "application/xml",
+        JSON_API + "; charset=utf-8",
+        JSON_API + "; charset=utf-8, */*"
+      })
   void unacceptableAcceptIs406(String accept) {
     ApiResponse response = Api.get("/contacts/" + UNKNOWN_ID, "Accept", accept);
     assertEquals(406, response.status(), () -> "406 for Accept " + accept + ": " + response);
   }
 
   @ParameterizedTest(name = "Accept {0}")
-  @ValueSource(strings = {"*/*", "application/*", "application/json", JSON_API, JSON_API + "; profile=\"https://example.org/unknown\"", JSON_API + "; charset=utf-8, " + JSON_API})
+  @ValueSource(
+      strings = {
+        "*/*",
+        "application/*",
+        "application/json",
+        JSON_API,
+        JSON_API + "; profile=\"https://example.org/unknown\"",
+        JSON_API + "; charset=utf-8, " + JSON_API
+      })
   void acceptableAcceptIsServed(String accept) {
     ApiResponse response = Api.get("/contacts?page[size]=1", "Accept", accept);
     assertEquals(200, response.status(), () -> "served for Accept " + accept + ": " + response);
@@ -97,6 +134,8 @@ class ErrorResponsesIT {
   @Test
   void everyResponseVariesByAccept() {
     ApiResponse response = Api.get("/contacts/" + UNKNOWN_ID);
-    assertTrue(String.valueOf(response.header("Vary")).contains("Accept"), "Vary: Accept, errors included");
+    assertTrue(
+        String.valueOf(response.header("Vary")).contains("Accept"),
+        "Vary: Accept, errors included");
   }
 }

@@ -31,7 +31,9 @@ class HealthIT {
     assertEquals("UP", health.getString("status"), "ready while MongoDB answers");
     JsonObject check = check(health, "mongodb");
     assertEquals("UP", check.getString("status"), "the mongodb check is UP");
-    assertTrue(check.getJsonObject("data").getJsonNumber("pingDurationMicros").longValue() >= 0, "ping time reported");
+    assertTrue(
+        check.getJsonObject("data").getJsonNumber("pingDurationMicros").longValue() >= 0,
+        "ping time reported");
   }
 
   @Test
@@ -54,7 +56,9 @@ class HealthIT {
     assertEquals(200, readiness.status(), "ready");
     assertEquals("readiness", readiness.data().getString("type"), "type readiness");
     assertEquals("UP", readiness.attributes().getString("mongodb"), "mongodb status");
-    assertTrue(readiness.attributes().getJsonNumber("mongodbPingDurationMicros").longValue() >= 0, "ping time");
+    assertTrue(
+        readiness.attributes().getJsonNumber("mongodbPingDurationMicros").longValue() >= 0,
+        "ping time");
   }
 
   @Test
@@ -73,12 +77,14 @@ class HealthIT {
     JsonObject attributes = ping.attributes();
     assertEquals("contacts-service", attributes.getString("service"), "service name");
     for (String member : new String[] {"version", "commit", "buildTime"}) {
-      assertNotEquals("unknown", attributes.getString(member), () -> member + " is recorded at build time");
+      assertNotEquals(
+          "unknown", attributes.getString(member), () -> member + " is recorded at build time");
     }
   }
 
   private static JsonObject microProfileHealth(String path) {
-    ApiResponse response = Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve(path)).GET().build());
+    ApiResponse response =
+        Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve(path)).GET().build());
     assertEquals(200, response.status(), () -> path + " answers 200: " + response);
     return response.json();
   }

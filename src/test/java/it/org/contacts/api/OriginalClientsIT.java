@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(ArquillianExtension.class)
 class OriginalClientsIT {
 
-  private static final String BARE = "{\"firstName\":\"Katherine\",\"lastName\":\"Johnson\",\"city\":\"Hampton\"}";
+  private static final String BARE =
+      "{\"firstName\":\"Katherine\",\"lastName\":\"Johnson\",\"city\":\"Hampton\"}";
 
   @Deployment(testable = false)
   public static WebArchive deployment() {
@@ -32,7 +33,8 @@ class OriginalClientsIT {
   }
 
   @ParameterizedTest(name = "Content-Type {0}")
-  @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "text/plain", JSON_API})
+  @ValueSource(
+      strings = {"application/json", "application/json; charset=utf-8", "text/plain", JSON_API})
   void createAcceptsABareObjectWithPlainContentTypes(String contentType) {
     ApiResponse created = Api.send("POST", "/contacts", BARE, "Content-Type", contentType);
     String id = created.data().getString("id");
@@ -50,7 +52,9 @@ class OriginalClientsIT {
         HttpRequest.newBuilder(Api.BASE.resolve("/contacts"))
             .POST(HttpRequest.BodyPublishers.ofString(BARE))
             .build();
-    assertFalse(request.headers().firstValue("Content-Type").isPresent(), "the request has no Content-Type");
+    assertFalse(
+        request.headers().firstValue("Content-Type").isPresent(),
+        "the request has no Content-Type");
     ApiResponse created = Api.send(request);
     try {
       assertEquals(201, created.status(), () -> "created: " + created);
@@ -64,11 +68,16 @@ class OriginalClientsIT {
     String id = Api.createContact(Map.of("firstName", "Dorothy", "lastName", "Vaughan"));
     try {
       ApiResponse plain = Api.get("/contacts/" + id, "Accept", "application/json");
-      assertEquals(id, plain.attributes().getString("_id"), "_id repeats the id for the original's clients");
+      assertEquals(
+          id, plain.attributes().getString("_id"), "_id repeats the id for the original's clients");
       ApiResponse none = Api.get("/contacts/" + id);
-      assertEquals(id, none.attributes().getString("_id"), "a client that sends no Accept is an original one");
+      assertEquals(
+          id,
+          none.attributes().getString("_id"),
+          "a client that sends no Accept is an original one");
       ApiResponse strict = Api.get("/contacts/" + id, "Accept", JSON_API);
-      assertFalse(strict.attributes().containsKey("_id"), "JSON:API clients get no member named _id");
+      assertFalse(
+          strict.attributes().containsKey("_id"), "JSON:API clients get no member named _id");
       assertEquals(JSON_API, plain.header("Content-Type"), "both are JSON:API documents");
     } finally {
       Api.deleteContact(id);
@@ -82,11 +91,22 @@ class OriginalClientsIT {
       ApiResponse plain = Api.get("/contacts?filter[lastName]=Jackson&filter[firstName]=Mary");
       assertEquals(
           id,
-          plain.json().getJsonArray("data").getJsonObject(0).getJsonObject("attributes").getString("_id"),
+          plain
+              .json()
+              .getJsonArray("data")
+              .getJsonObject(0)
+              .getJsonObject("attributes")
+              .getString("_id"),
           "each listed contact carries _id");
-      ApiResponse strict = Api.get("/contacts?filter[lastName]=Jackson&filter[firstName]=Mary", "Accept", JSON_API);
+      ApiResponse strict =
+          Api.get("/contacts?filter[lastName]=Jackson&filter[firstName]=Mary", "Accept", JSON_API);
       assertFalse(
-          strict.json().getJsonArray("data").getJsonObject(0).getJsonObject("attributes").containsKey("_id"),
+          strict
+              .json()
+              .getJsonArray("data")
+              .getJsonObject(0)
+              .getJsonObject("attributes")
+              .containsKey("_id"),
           "JSON:API clients get none");
     } finally {
       Api.deleteContact(id);
@@ -110,6 +130,7 @@ class OriginalClientsIT {
   @Test
   void deleteAnswers200() {
     String id = Api.createContact(Map.of("firstName", "Christine", "lastName", "Darden"));
-    assertEquals(200, Api.send("DELETE", "/contacts/" + id, null).status(), "200, not 204, as before");
+    assertEquals(
+        200, Api.send("DELETE", "/contacts/" + id, null).status(), "200, not 204, as before");
   }
 }

@@ -18,7 +18,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Validation, client ids and conflicts on create, replace and update; nothing invalid is stored. */
+/**
+ * Validation, client ids and conflicts on create, replace and update; nothing invalid is stored.
+ */
 @ExtendWith(ArquillianExtension.class)
 class WritingRulesIT {
 
@@ -33,8 +35,14 @@ class WritingRulesIT {
 
   private static Map<String, String> pointersToTitles(ApiResponse response) {
     Map<String, String> pointers = new HashMap<>();
-    response.json().getJsonArray("errors").forEach(error -> pointers.put(
-        error.asJsonObject().getJsonObject("source").getString("pointer"), error.asJsonObject().getString("title")));
+    response
+        .json()
+        .getJsonArray("errors")
+        .forEach(
+            error ->
+                pointers.put(
+                    error.asJsonObject().getJsonObject("source").getString("pointer"),
+                    error.asJsonObject().getString("title")));
     return pointers;
   }
 
@@ -42,9 +50,11 @@ class WritingRulesIT {
   void createReportsEveryProblemWithAPointerIntoTheDocument() {
     String company = "Invalid " + UUID.randomUUID();
     String body =
-        "{\"data\":{\"type\":\"contacts\",\"attributes\":{\"companyName\":\"" + company
+        "{\"data\":{\"type\":\"contacts\",\"attributes\":{\"companyName\":\""
+            + company
             + "\",\"email\":\"not-an-email\",\"website\":\"ftp://example.org\",\"zip\":12345,\"nickname\":\"x\"}}}";
-    ApiResponse response = Api.send("POST", "/contacts", body, "Content-Type", JSON_API, "Accept", JSON_API);
+    ApiResponse response =
+        Api.send("POST", "/contacts", body, "Content-Type", JSON_API, "Accept", JSON_API);
     assertEquals(422, response.status(), () -> "semantic errors are 422: " + response);
     assertEquals(
         Map.of(
@@ -61,7 +71,8 @@ class WritingRulesIT {
 
   @Test
   void bareObjectErrorsPointIntoTheBareObject() {
-    ApiResponse response = Api.send("POST", "/contacts", "{\"firstName\":\"A\",\"email\":\"nope\"}");
+    ApiResponse response =
+        Api.send("POST", "/contacts", "{\"firstName\":\"A\",\"email\":\"nope\"}");
     assertEquals(422, response.status(), () -> "semantic errors: " + response);
     assertEquals(
         Map.of("/lastName", "Missing required attribute", "/email", "Invalid email address"),
@@ -73,19 +84,28 @@ class WritingRulesIT {
   void operatorLikeAttributeNamesAreRefusedAndNeverStored() {
     String company = "Operators " + UUID.randomUUID();
     ApiResponse response =
-        Api.send("POST", "/contacts",
-            "{\"firstName\":\"A\",\"lastName\":\"B\",\"companyName\":\"" + company + "\",\"$set\":\"x\",\"a.b\":\"y\"}");
+        Api.send(
+            "POST",
+            "/contacts",
+            "{\"firstName\":\"A\",\"lastName\":\"B\",\"companyName\":\""
+                + company
+                + "\",\"$set\":\"x\",\"a.b\":\"y\"}");
     assertEquals(422, response.status(), () -> "unknown attributes: " + response);
     assertEquals(0, storedWithCompany(company), "nothing was stored");
   }
 
   @Test
   void updateValidatesOnlyWhatIsSentAndStoresNothingWhenInvalid() {
-    String id = Api.createContact(Map.of("firstName", "Hedy", "lastName", "Lamarr", "city", "Vienna"));
+    String id =
+        Api.createContact(Map.of("firstName", "Hedy", "lastName", "Lamarr", "city", "Vienna"));
     try {
-      ApiResponse invalid = Api.send("PATCH", "/contacts/" + id, "{\"city\":\"Los Angeles\",\"lastName\":\"\"}");
+      ApiResponse invalid =
+          Api.send("PATCH", "/contacts/" + id, "{\"city\":\"Los Angeles\",\"lastName\":\"\"}");
       assertEquals(422, invalid.status(), "a required name cannot be blanked");
-      assertEquals("Vienna", Api.get("/contacts/" + id).attributes().getString("city"), "no part of it was stored");
+      assertEquals(
+          "Vienna",
+          Api.get("/contacts/" + id).attributes().getString("city"),
+          "no part of it was stored");
       ApiResponse cleared = Api.send("PATCH", "/contacts/" + id, "{\"city\":null}");
       assertEquals(200, cleared.status(), "null clears an optional attribute");
       assertEquals(true, cleared.attributes().isNull("city"), "cleared");
@@ -108,14 +128,22 @@ class WritingRulesIT {
   @Test
   void clientGeneratedIdMakesCreateRetrySafe() {
     String id = new ObjectId().toHexString();
-    String body = "{\"data\":{\"type\":\"contacts\",\"id\":\"" + id + "\",\"attributes\":{\"firstName\":\"Frances\",\"lastName\":\"Allen\"}}}";
+    String body =
+        "{\"data\":{\"type\":\"contacts\",\"id\":\""
+            + id
+            + "\",\"attributes\":{\"firstName\":\"Frances\",\"lastName\":\"Allen\"}}}";
     try {
-      ApiResponse first = Api.send("POST", "/contacts", body, "Content-Type", JSON_API, "Accept", JSON_API);
+      ApiResponse first =
+          Api.send("POST", "/contacts", body, "Content-Type", JSON_API, "Accept", JSON_API);
       assertEquals(201, first.status(), () -> "created with the client's id: " + first);
       assertEquals(id, first.data().getString("id"), "the id the client chose");
-      ApiResponse retry = Api.send("POST", "/contacts", body, "Content-Type", JSON_API, "Accept", JSON_API);
+      ApiResponse retry =
+          Api.send("POST", "/contacts", body, "Content-Type", JSON_API, "Accept", JSON_API);
       assertEquals(409, retry.status(), "a retried create is a conflict, not a duplicate");
-      assertEquals(1, TestDatastore.contacts().countDocuments(Filters.eq("_id", new ObjectId(id))), "stored once");
+      assertEquals(
+          1,
+          TestDatastore.contacts().countDocuments(Filters.eq("_id", new ObjectId(id))),
+          "stored once");
     } finally {
       Api.deleteContact(id);
     }
@@ -123,17 +151,29 @@ class WritingRulesIT {
 
   @Test
   void clientIdThatIsNotAnObjectIdIs403() {
-    ApiResponse response = Api.send("POST", "/contacts",
-        "{\"data\":{\"type\":\"contacts\",\"id\":\"my-id\",\"attributes\":{\"firstName\":\"A\",\"lastName\":\"B\"}}}",
-        "Content-Type", JSON_API);
+    ApiResponse response =
+        Api.send(
+            "POST",
+            "/contacts",
+            "{\"data\":{\"type\":\"contacts\",\"id\":\"my-id\",\"attributes\":{\"firstName\":\"A\",\"lastName\":\"B\"}}}",
+            "Content-Type",
+            JSON_API);
     assertEquals(403, response.status(), "ids are ObjectIds");
-    assertEquals("/data/id", response.error().getJsonObject("source").getString("pointer"), "points at the id");
+    assertEquals(
+        "/data/id",
+        response.error().getJsonObject("source").getString("pointer"),
+        "points at the id");
   }
 
   @Test
   void wrongTypeIs409() {
-    ApiResponse response = Api.send("POST", "/contacts",
-        "{\"data\":{\"type\":\"people\",\"attributes\":{\"firstName\":\"A\",\"lastName\":\"B\"}}}", "Content-Type", JSON_API);
+    ApiResponse response =
+        Api.send(
+            "POST",
+            "/contacts",
+            "{\"data\":{\"type\":\"people\",\"attributes\":{\"firstName\":\"A\",\"lastName\":\"B\"}}}",
+            "Content-Type",
+            JSON_API);
     assertEquals(409, response.status(), "a type other than contacts");
   }
 
@@ -141,9 +181,15 @@ class WritingRulesIT {
   void patchWhoseIdDiffersFromTheUrlIs409() {
     String id = Api.createContact(Map.of("firstName", "Adele", "lastName", "Goldberg"));
     try {
-      ApiResponse response = Api.send("PATCH", "/contacts/" + id,
-          "{\"data\":{\"type\":\"contacts\",\"id\":\"" + new ObjectId() + "\",\"attributes\":{\"city\":\"Palo Alto\"}}}",
-          "Content-Type", JSON_API);
+      ApiResponse response =
+          Api.send(
+              "PATCH",
+              "/contacts/" + id,
+              "{\"data\":{\"type\":\"contacts\",\"id\":\""
+                  + new ObjectId()
+                  + "\",\"attributes\":{\"city\":\"Palo Alto\"}}}",
+              "Content-Type",
+              JSON_API);
       assertEquals(409, response.status(), "ids differ");
     } finally {
       Api.deleteContact(id);
@@ -152,8 +198,12 @@ class WritingRulesIT {
 
   @Test
   void malformedDocumentIs400WithPointer() {
-    ApiResponse response = Api.send("POST", "/contacts", "{\"data\":{\"attributes\":{}}}", "Content-Type", JSON_API);
+    ApiResponse response =
+        Api.send("POST", "/contacts", "{\"data\":{\"attributes\":{}}}", "Content-Type", JSON_API);
     assertEquals(400, response.status(), "a resource object needs a type");
-    assertEquals("/data/type", response.error().getJsonObject("source").getString("pointer"), "points at it");
+    assertEquals(
+        "/data/type",
+        response.error().getJsonObject("source").getString("pointer"),
+        "points at it");
   }
 }

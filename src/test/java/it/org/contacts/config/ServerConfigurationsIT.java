@@ -19,8 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The service started as its users start it: on the embedded datastore by the run command, and
- * in production with MONGO_URI, or wrongly without it. Each test runs a Liberty server of its own.
+ * The service started as its users start it: on the embedded datastore by the run command, and in
+ * production with MONGO_URI, or wrongly without it. Each test runs a Liberty server of its own.
  */
 class ServerConfigurationsIT {
 
@@ -28,15 +28,31 @@ class ServerConfigurationsIT {
 
   @Test
   void embeddedDatastoreIsSeededWith500ContactsAndTheLogSaysItIsInUse() {
-    try (LibertyServer server = LibertyServer.start("contacts-embedded", Map.of("MONGO_EMBEDDED", "true"))) {
+    LibertyServer stopped;
+    try (LibertyServer server =
+        LibertyServer.start("contacts-embedded", Map.of("MONGO_EMBEDDED", "true"))) {
+      stopped = server;
       ApiResponse page = Api.send(server.request("/contacts").build());
       assertEquals(200, page.status(), () -> "the run command serves contacts: " + page);
-      assertEquals(500, page.json().getJsonObject("meta").getInt("total"), "500 generated contacts");
+      assertEquals(
+          500, page.json().getJsonObject("meta").getInt("total"), "500 generated contacts");
       assertFalse(
-          page.json().getJsonArray("data").getJsonObject(0).getJsonObject("attributes").isNull("website"),
+          page.json()
+              .getJsonArray("data")
+              .getJsonObject(0)
+              .getJsonObject("attributes")
+              .isNull("website"),
           "every attribute is filled");
-      assertTrue(server.logs().contains("EMBEDDED development datastore"), "the log says plainly which datastore");
+      assertTrue(
+          server.logs().contains("EMBEDDED development datastore"),
+          "the log says plainly which datastore");
     }
+    String logs = stopped.logs();
+    int drained = logs.indexOf("Stopping: no request in flight");
+    int closed = logs.indexOf("MongoDB client closed");
+    assertTrue(
+        drained >= 0 && closed > drained,
+        "a stop drains requests first, then closes the MongoDB client");
   }
 
   @Test
@@ -44,11 +60,14 @@ class ServerConfigurationsIT {
     try (LibertyServer server = LibertyServer.start("contacts-unconfigured", Map.of())) {
       ApiResponse ready = Api.sendUnchecked(server.request("/health/ready").build());
       assertEquals(503, ready.status(), "not ready without a datastore");
-      assertTrue(ready.body().contains("MONGO_URI"), () -> "readiness says what is missing: " + ready.body());
+      assertTrue(
+          ready.body().contains("MONGO_URI"),
+          () -> "readiness says what is missing: " + ready.body());
       ApiResponse contacts = Api.send(server.request("/contacts").build());
       assertEquals(503, contacts.status(), "no silent empty service");
       assertEquals("Datastore is not configured", contacts.error().getString("title"), "says why");
-      assertEquals(200, Api.sendUnchecked(server.request("/health/live").build()).status(), "but alive");
+      assertEquals(
+          200, Api.sendUnchecked(server.request("/health/live").build()).status(), "but alive");
       assertTrue(server.logs().contains("set MONGO_URI"), "the log says what to do");
     }
   }
@@ -59,15 +78,24 @@ class ServerConfigurationsIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    String uri = "mongodb://contacts:" + PASSWORD + "@127.0.0.1:" + closedPort + "/test?authSource=admin";
-    try (LibertyServer server = LibertyServer.start("contacts-secret", Map.of("MONGO_URI", uri, "LOG_FORMAT", "JSON"))) {
+    String uri =
+        "mongodb://contacts:" + PASSWORD + "@127.0.0.1:" + closedPort + "/test?authSource=admin";
+    try (LibertyServer server =
+        LibertyServer.start("contacts-secret", Map.of("MONGO_URI", uri, "LOG_FORMAT", "JSON"))) {
       List<ApiResponse> responses = new ArrayList<>();
       String id = "5f8f8c44b54764421b7156c3";
       String body = "{\"firstName\":\"A\",\"lastName\":\"B\"}";
       responses.add(Api.send(server.request("/contacts").build()));
       responses.add(Api.send(server.request("/contacts/" + id).build()));
-      responses.add(Api.send(server.request("/contacts").POST(HttpRequest.BodyPublishers.ofString(body)).build()));
-      responses.add(Api.send(server.request("/contacts/" + id).method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build()));
+      responses.add(
+          Api.send(
+              server.request("/contacts").POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+      responses.add(
+          Api.send(
+              server
+                  .request("/contacts/" + id)
+                  .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                  .build()));
       responses.add(Api.send(server.request("/contacts/" + id).DELETE().build()));
       responses.add(Api.send(server.request("/readiness").build()));
       responses.add(Api.sendUnchecked(server.request("/health/ready").build()));
@@ -77,10 +105,15 @@ class ServerConfigurationsIT {
         assertFalse(response.body().contains(PASSWORD), () -> "no password in a body: " + response);
         assertFalse(response.headers().toString().contains(PASSWORD), "no password in a header");
       }
-      assertEquals("Datastore is unreachable", responses.get(0).error().getString("title"), "the outage is named");
+      assertEquals(
+          "Datastore is unreachable",
+          responses.get(0).error().getString("title"),
+          "the outage is named");
       assertTrue(responses.get(0).header("Retry-After") != null, "with Retry-After");
       String logs = server.logs();
-      assertTrue(logs.contains("contacts:****@127.0.0.1"), "the log names the datastore with the password redacted");
+      assertTrue(
+          logs.contains("contacts:****@127.0.0.1"),
+          "the log names the datastore with the password redacted");
       assertFalse(logs.contains(PASSWORD), "no log line carries the password");
       assertJsonLines(server.messagesLog());
     }
@@ -103,7 +136,9 @@ class ServerConfigurationsIT {
       }
       if (entry.getString("message", "").startsWith("GET /contacts ")) {
         sawRequestLine = true;
-        assertTrue(entry.containsKey("ext_requestId"), () -> "the request id is a field of the line: " + line);
+        assertTrue(
+            entry.containsKey("ext_requestId"),
+            () -> "the request id is a field of the line: " + line);
       }
     }
     assertTrue(sawRequestLine, "request lines are logged as JSON too");

@@ -21,9 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The datastore stops under the running service and comes back on the same data file: the
- * service answers fast and truthfully throughout, recovers by itself, and loses no write it
- * acknowledged.
+ * The datastore stops under the running service and comes back on the same data file: the service
+ * answers fast and truthfully throughout, recovers by itself, and loses no write it acknowledged.
  */
 @ExtendWith(ArquillianExtension.class)
 class DatastoreOutageIT {
@@ -46,37 +45,54 @@ class DatastoreOutageIT {
     try {
       TestDatastore.stop();
 
-      for (String[] request : new String[][] {
-          {"GET", "/contacts/" + id, null},
-          {"GET", "/contacts", null},
-          {"POST", "/contacts", "{\"firstName\":\"During\",\"lastName\":\"Outage\"}"},
-          {"PATCH", "/contacts/" + id, "{\"city\":\"Nowhere\"}"},
-          {"DELETE", "/contacts/" + id, null}}) {
+      for (String[] request :
+          new String[][] {
+            {"GET", "/contacts/" + id, null},
+            {"GET", "/contacts", null},
+            {"POST", "/contacts", "{\"firstName\":\"During\",\"lastName\":\"Outage\"}"},
+            {"PATCH", "/contacts/" + id, "{\"city\":\"Nowhere\"}"},
+            {"DELETE", "/contacts/" + id, null}
+          }) {
         long start = System.nanoTime();
         ApiResponse response = Api.send(request[0], request[1], request[2]);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertEquals(503, response.status(), () -> request[0] + " " + request[1] + " during the outage: " + response);
-        assertEquals("Datastore is unreachable", response.error().getString("title"), "names the outage");
+        assertEquals(
+            503,
+            response.status(),
+            () -> request[0] + " " + request[1] + " during the outage: " + response);
+        assertEquals(
+            "Datastore is unreachable", response.error().getString("title"), "names the outage");
         assertNotNull(response.header("Retry-After"), "tells the client when to retry");
-        assertTrue(took.compareTo(ANSWER_BOUND) < 0, () -> request[0] + " answered in " + took + ", not a hang");
+        assertTrue(
+            took.compareTo(ANSWER_BOUND) < 0,
+            () -> request[0] + " answered in " + took + ", not a hang");
       }
 
-      ApiResponse ready = Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve("/health/ready")).build());
+      ApiResponse ready =
+          Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve("/health/ready")).build());
       assertEquals(503, ready.status(), "readiness is DOWN within one probe");
       assertEquals(503, Api.get("/readiness").status(), "and so is the original's readiness route");
-      ApiResponse live = Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve("/health/live")).build());
+      ApiResponse live =
+          Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve("/health/live")).build());
       assertEquals(200, live.status(), "liveness stays UP: an outage must not restart pods");
     } finally {
       TestDatastore.start();
     }
 
-    Eventually.await("the service serves again", Duration.ofSeconds(30), () -> Api.get("/contacts/" + id).status() == 200);
+    Eventually.await(
+        "the service serves again",
+        Duration.ofSeconds(30),
+        () -> Api.get("/contacts/" + id).status() == 200);
     assertEquals(
         200,
-        Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve("/health/ready")).build()).status(),
+        Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve("/health/ready")).build())
+            .status(),
         "ready again without a restart");
     for (String contact : acknowledged) {
-      assertEquals(200, Api.get("/contacts/" + contact).status(), () -> "acknowledged contact " + contact + " survived");
+      assertEquals(
+          200,
+          Api.get("/contacts/" + contact).status(),
+          () -> "acknowledged contact " + contact + " survived");
       Api.deleteContact(contact);
     }
   }

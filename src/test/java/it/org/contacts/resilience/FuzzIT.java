@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Generated bodies and query strings, from a fixed seed so that any failure can be replayed:
- * never a 5xx, never a hang (every request has a deadline), never a partial write.
+ * Generated bodies and query strings, from a fixed seed so that any failure can be replayed: never
+ * a 5xx, never a hang (every request has a deadline), never a partial write.
  */
 @ExtendWith(ArquillianExtension.class)
 class FuzzIT {
@@ -28,15 +28,68 @@ class FuzzIT {
   private static final int BODIES = 300;
   private static final int QUERIES = 300;
 
-  private static final List<String> KEYS = List.of(
-      "firstName", "lastName", "email", "website", "city", "zip", "data", "type", "id", "_id",
-      "attributes", "relationships", "$set", "$where", "a.b", "", " ", "ü", "\\u0000", "firstName ", "__proto__");
-  private static final List<String> PARAMETERS = List.of(
-      "page[number]", "page[size]", "page[after]", "page[before]", "page[offset]", "sort", "filter[q]",
-      "filter[state]", "filter[email][$ne]", "filter[]", "fields[contacts]", "fields[people]", "include", "q", "[", "%");
-  private static final List<String> VALUES = List.of(
-      "", "1", "0", "-1", "2147483648", "99999999999999999999", "lastName", "-firstName,lastName", "nickname",
-      "CA,NY", "a%00b", "\u202e", "eyJzIjoiIn0", "{\"$gt\":\"\"}", ".*", "%", "%25", "ü", "x".repeat(300));
+  private static final List<String> KEYS =
+      List.of(
+          "firstName",
+          "lastName",
+          "email",
+          "website",
+          "city",
+          "zip",
+          "data",
+          "type",
+          "id",
+          "_id",
+          "attributes",
+          "relationships",
+          "$set",
+          "$where",
+          "a.b",
+          "",
+          " ",
+          "ü",
+          "\\u0000",
+          "firstName ",
+          "__proto__");
+  private static final List<String> PARAMETERS =
+      List.of(
+          "page[number]",
+          "page[size]",
+          "page[after]",
+          "page[before]",
+          "page[offset]",
+          "sort",
+          "filter[q]",
+          "filter[state]",
+          "filter[email][$ne]",
+          "filter[]",
+          "fields[contacts]",
+          "fields[people]",
+          "include",
+          "q",
+          "[",
+          "%");
+  private static final List<String> VALUES =
+      List.of(
+          "",
+          "1",
+          "0",
+          "-1",
+          "2147483648",
+          "99999999999999999999",
+          "lastName",
+          "-firstName,lastName",
+          "nickname",
+          "CA,NY",
+          "a%00b",
+          "\u202e",
+          "eyJzIjoiIn0",
+          "{\"$gt\":\"\"}",
+          ".*",
+          "%",
+          "%25",
+          "ü",
+          "x".repeat(300));
 
   private final Random random = new Random(SEED);
 
@@ -52,15 +105,25 @@ class FuzzIT {
       String method = random.nextBoolean() ? "POST" : "PUT";
       String path = method.equals("POST") ? "/contacts" : "/contacts/5f8f8c44b54764421b7156c3";
       long before = TestDatastore.contacts().countDocuments();
-      ApiResponse response = Api.send(method, path, body, "Content-Type", random.nextBoolean() ? "application/json" : Api.JSON_API);
+      ApiResponse response =
+          Api.send(
+              method,
+              path,
+              body,
+              "Content-Type",
+              random.nextBoolean() ? "application/json" : Api.JSON_API);
       String input = "seed " + SEED + ", body " + i + ": " + method + " " + body;
       assertTrue(response.status() < 500, () -> input + " -> " + response);
       if (response.status() == 201) {
         String id = response.data().getString("id");
-        assertEquals(before + 1, TestDatastore.contacts().countDocuments(), () -> input + " stored one contact");
+        assertEquals(
+            before + 1,
+            TestDatastore.contacts().countDocuments(),
+            () -> input + " stored one contact");
         Api.deleteContact(id);
       } else {
-        assertEquals(before, TestDatastore.contacts().countDocuments(), () -> input + " stored nothing");
+        assertEquals(
+            before, TestDatastore.contacts().countDocuments(), () -> input + " stored nothing");
       }
     }
   }
@@ -71,14 +134,16 @@ class FuzzIT {
       StringBuilder query = new StringBuilder("/contacts?");
       int count = 1 + random.nextInt(4);
       for (int p = 0; p < count; p++) {
-        query.append(p == 0 ? "" : "&")
+        query
+            .append(p == 0 ? "" : "&")
             .append(encode(pick(PARAMETERS)))
             .append('=')
             .append(encode(pick(VALUES)));
       }
       String input = "seed " + SEED + ", query " + i + ": " + query;
       ApiResponse response = Api.get(query.toString(), "Accept", Api.JSON_API);
-      assertTrue(response.status() == 200 || response.status() == 400, () -> input + " -> " + response);
+      assertTrue(
+          response.status() == 200 || response.status() == 400, () -> input + " -> " + response);
     }
   }
 
@@ -95,7 +160,12 @@ class FuzzIT {
         StringBuilder object = new StringBuilder("{");
         int members = random.nextInt(6);
         for (int m = 0; m < members; m++) {
-          object.append(m == 0 ? "" : ",").append('"').append(pick(KEYS)).append("\":").append(value(depth + 1));
+          object
+              .append(m == 0 ? "" : ",")
+              .append('"')
+              .append(pick(KEYS))
+              .append("\":")
+              .append(value(depth + 1));
         }
         yield object.append('}').toString();
       }
@@ -110,7 +180,7 @@ class FuzzIT {
     int at = random.nextInt(text.length());
     return switch (random.nextInt(3)) {
       case 0 -> text.substring(0, at);
-      case 1 -> text.substring(0, at) + "\"{[,:" .charAt(random.nextInt(5)) + text.substring(at);
+      case 1 -> text.substring(0, at) + "\"{[,:".charAt(random.nextInt(5)) + text.substring(at);
       default -> text.substring(0, at) + text.substring(at + 1);
     };
   }

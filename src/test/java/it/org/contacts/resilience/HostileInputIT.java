@@ -55,13 +55,25 @@ class HostileInputIT {
         Arguments.of("a string", "\"firstName\"", 400),
         Arguments.of("a number", "42", 400),
         Arguments.of("deep nesting", "[".repeat(50_000) + "]".repeat(50_000), 400),
-        Arguments.of("a deep object", "{\"firstName\":" .repeat(20_000) + "1" + "}".repeat(20_000), 400),
-        Arguments.of("non-string values", "{\"firstName\":1,\"lastName\":{\"$gt\":\"\"},\"city\":[\"a\"]}", 422),
-        Arguments.of("operator names", "{\"firstName\":\"A\",\"lastName\":\"B\",\"$where\":\"sleep(1000)\"}", 422),
-        Arguments.of("dotted names", "{\"firstName\":\"A\",\"lastName\":\"B\",\"address.city\":\"x\"}", 422),
-        Arguments.of("an overlong value", "{\"firstName\":\"" + "x".repeat(10_000) + "\",\"lastName\":\"B\"}", 422),
+        Arguments.of(
+            "a deep object", "{\"firstName\":".repeat(20_000) + "1" + "}".repeat(20_000), 400),
+        Arguments.of(
+            "non-string values",
+            "{\"firstName\":1,\"lastName\":{\"$gt\":\"\"},\"city\":[\"a\"]}",
+            422),
+        Arguments.of(
+            "operator names",
+            "{\"firstName\":\"A\",\"lastName\":\"B\",\"$where\":\"sleep(1000)\"}",
+            422),
+        Arguments.of(
+            "dotted names", "{\"firstName\":\"A\",\"lastName\":\"B\",\"address.city\":\"x\"}", 422),
+        Arguments.of(
+            "an overlong value",
+            "{\"firstName\":\"" + "x".repeat(10_000) + "\",\"lastName\":\"B\"}",
+            422),
         Arguments.of("a data array", "{\"data\":[{\"type\":\"contacts\"}]}", 400),
-        Arguments.of("a NUL in a name", "{\"firstName\":\"A\",\"lastName\":\"B\",\"\\u0000\":\"x\"}", 422));
+        Arguments.of(
+            "a NUL in a name", "{\"firstName\":\"A\",\"lastName\":\"B\",\"\\u0000\":\"x\"}", 422));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -74,11 +86,15 @@ class HostileInputIT {
 
   @Test
   void invalidUtf8IsRefused() {
-    byte[] body = "{\"firstName\":\"A\u00ff\",\"lastName\":\"B\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] body =
+        "{\"firstName\":\"A\u00ff\",\"lastName\":\"B\"}"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     ApiResponse response =
-        Api.send(HttpRequest.newBuilder(Api.BASE.resolve("/contacts"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        Api.send(
+            HttpRequest.newBuilder(Api.BASE.resolve("/contacts"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     assertEquals(400, response.status(), () -> "invalid UTF-8: " + response);
   }
 
@@ -87,9 +103,11 @@ class HostileInputIT {
     byte[] body = new byte[1_048_577];
     Arrays.fill(body, (byte) ' ');
     ApiResponse response =
-        Api.send(HttpRequest.newBuilder(Api.BASE.resolve("/contacts"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        Api.send(
+            HttpRequest.newBuilder(Api.BASE.resolve("/contacts"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     assertEquals(413, response.status(), () -> "over 1 MB: " + response);
   }
 
@@ -99,9 +117,11 @@ class HostileInputIT {
     Arrays.fill(chunk, (byte) ' ');
     Iterable<byte[]> chunks = () -> Stream.generate(() -> chunk).limit(40).iterator();
     ApiResponse response =
-        Api.send(HttpRequest.newBuilder(Api.BASE.resolve("/contacts"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArrays(chunks)).build());
+        Api.send(
+            HttpRequest.newBuilder(Api.BASE.resolve("/contacts"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(chunks))
+                .build());
     assertEquals(413, response.status(), () -> "2.5 MB, chunked: " + response);
   }
 
@@ -109,14 +129,24 @@ class HostileInputIT {
   void operatorInjectionThroughTheQueryStringIsRefused() {
     ApiResponse response = Api.get("/contacts?filter[email][$ne]=");
     assertEquals(400, response.status(), () -> "not a filter this service knows: " + response);
-    assertEquals("filter[email][$ne]", response.error().getJsonObject("source").getString("parameter"), "named");
+    assertEquals(
+        "filter[email][$ne]",
+        response.error().getJsonObject("source").getString("parameter"),
+        "named");
     ApiResponse regex = Api.get("/contacts?filter[q]=%5E.*%28a%2B%29%2B%24");
     assertEquals(200, regex.status(), "regular-expression text in a search is matched literally");
   }
 
   @Test
   void trickyIdsAreInvalidIds() {
-    for (String id : new String[] {"%24ne", "%7B%22%24gt%22%3A%22%22%7D", "%E2%80%AE", "z".repeat(24), "5f8f8c44b54764421b7156c3.json"}) {
+    for (String id :
+        new String[] {
+          "%24ne",
+          "%7B%22%24gt%22%3A%22%22%7D",
+          "%E2%80%AE",
+          "z".repeat(24),
+          "5f8f8c44b54764421b7156c3.json"
+        }) {
       ApiResponse response = Api.get("/contacts/" + id);
       assertEquals(400, response.status(), () -> id + ": " + response);
     }
@@ -128,8 +158,10 @@ class HostileInputIT {
    */
   @Test
   void urlsTheContainerRefusesAre400() {
-    for (String path : new String[] {"/contacts/..%2F..%2Fping", "/contacts/x%00", "/contacts/%C0%AF"}) {
-      ApiResponse response = Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve(path)).build());
+    for (String path :
+        new String[] {"/contacts/..%2F..%2Fping", "/contacts/x%00", "/contacts/%C0%AF"}) {
+      ApiResponse response =
+          Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve(path)).build());
       assertEquals(400, response.status(), () -> path + ": " + response);
     }
   }
@@ -140,7 +172,9 @@ class HostileInputIT {
     assertEquals(400, Api.get(path).status(), "a long query string is a JSON:API 400");
     try {
       ApiResponse response =
-          Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve("/contacts?filter[q]=" + "a".repeat(60_000))).build());
+          Api.sendUnchecked(
+              HttpRequest.newBuilder(Api.BASE.resolve("/contacts?filter[q]=" + "a".repeat(60_000)))
+                  .build());
       assertEquals(400, response.status(), "past Liberty's 32 KB request-line limit, its own 400");
     } catch (java.io.UncheckedIOException closedByServer) {
       // Liberty may also close the connection before the client has sent the whole line.

@@ -49,39 +49,51 @@ class LoadIT {
     long end = System.nanoTime() + LOAD.toNanos();
     for (int c = 0; c < CLIENTS; c++) {
       int client = c;
-      clients.execute(() -> {
-        Random random = new Random(client);
-        try {
-          while (System.nanoTime() < end) {
-            requests.incrementAndGet();
-            ApiResponse response = switch (random.nextInt(10)) {
-              case 0, 1 -> Api.send("POST", "/contacts", "{\"firstName\":\"Load\",\"lastName\":\"Client " + client + "\"}");
-              case 2 -> Api.send("PATCH", "/contacts/" + seed, "{\"city\":\"City " + client + "\"}");
-              case 3, 4 -> Api.get("/contacts?page[size]=10&sort=-lastName");
-              default -> Api.get("/contacts/" + seed);
-            };
-            if (response.status() == 201) {
-              created.add(response.data().getString("id"));
-            } else if (response.status() != 200) {
-              failures.add(response.toString());
+      clients.execute(
+          () -> {
+            Random random = new Random(client);
+            try {
+              while (System.nanoTime() < end) {
+                requests.incrementAndGet();
+                ApiResponse response =
+                    switch (random.nextInt(10)) {
+                      case 0, 1 ->
+                          Api.send(
+                              "POST",
+                              "/contacts",
+                              "{\"firstName\":\"Load\",\"lastName\":\"Client " + client + "\"}");
+                      case 2 ->
+                          Api.send(
+                              "PATCH", "/contacts/" + seed, "{\"city\":\"City " + client + "\"}");
+                      case 3, 4 -> Api.get("/contacts?page[size]=10&sort=-lastName");
+                      default -> Api.get("/contacts/" + seed);
+                    };
+                if (response.status() == 201) {
+                  created.add(response.data().getString("id"));
+                } else if (response.status() != 200) {
+                  failures.add(response.toString());
+                }
+              }
+            } catch (RuntimeException | AssertionError e) {
+              failures.add(e.toString());
+            } finally {
+              done.countDown();
             }
-          }
-        } catch (RuntimeException | AssertionError e) {
-          failures.add(e.toString());
-        } finally {
-          done.countDown();
-        }
-      });
+          });
     }
     try {
       assertTrue(done.await(LOAD.toSeconds() + 60, TimeUnit.SECONDS), "every client finished");
     } finally {
       clients.shutdownNow();
     }
-    assertEquals(List.of(), failures.stream().limit(5).toList(), () -> failures.size() + " of " + requests + " requests failed");
+    assertEquals(
+        List.of(),
+        failures.stream().limit(5).toList(),
+        () -> failures.size() + " of " + requests + " requests failed");
     assertTrue(created.size() > CLIENTS, () -> "the load wrote contacts: " + created.size());
     for (String id : created) {
-      assertEquals(200, Api.get("/contacts/" + id).status(), () -> "created contact " + id + " is readable");
+      assertEquals(
+          200, Api.get("/contacts/" + id).status(), () -> "created contact " + id + " is readable");
     }
     created.forEach(Api::deleteContact);
     Api.deleteContact(seed);

@@ -20,7 +20,8 @@ import java.util.Map;
 public final class Api {
 
   public static final String JSON_API = "application/vnd.api+json";
-  public static final URI BASE = URI.create("http://localhost:" + System.getProperty("it.http.port"));
+  public static final URI BASE =
+      URI.create("http://localhost:" + System.getProperty("it.http.port"));
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
@@ -53,13 +54,16 @@ public final class Api {
   public static ApiResponse send(HttpRequest request) {
     ApiResponse result = sendUnchecked(request);
     if (!result.body().isEmpty()) {
-      boolean strict = request.headers().allValues("Accept").stream().anyMatch(a -> a.contains(JSON_API));
+      boolean strict =
+          request.headers().allValues("Accept").stream().anyMatch(a -> a.contains(JSON_API));
       JsonApiDocuments.assertValid(result, strict);
     }
     return result;
   }
 
-  /** Sends a request whose answer is not the service's own document, such as MicroProfile Health's. */
+  /**
+   * Sends a request whose answer is not the service's own document, such as MicroProfile Health's.
+   */
   public static ApiResponse sendUnchecked(HttpRequest request) {
     try {
       HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
@@ -85,7 +89,14 @@ public final class Api {
   /** Creates a contact as a JSON:API client would and returns its id. */
   public static String createContact(Map<String, String> attributes) {
     ApiResponse created =
-        send("POST", "/contacts", document(attributes), "Content-Type", JSON_API, "Accept", JSON_API);
+        send(
+            "POST",
+            "/contacts",
+            document(attributes),
+            "Content-Type",
+            JSON_API,
+            "Accept",
+            JSON_API);
     assertEquals(201, created.status(), () -> "creating a test contact: " + created);
     return created.data().getString("id");
   }

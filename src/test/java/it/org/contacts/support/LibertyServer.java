@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A Liberty server of its own, for tests that need the service started with other settings than
- * the shared integration-test server: the same Liberty install, server.xml and WAR, its own port,
+ * A Liberty server of its own, for tests that need the service started with other settings than the
+ * shared integration-test server: the same Liberty install, server.xml and WAR, its own port,
  * environment and logs.
  */
 public final class LibertyServer implements AutoCloseable {
@@ -32,17 +32,7 @@ public final class LibertyServer implements AutoCloseable {
   /** Creates and starts a server whose process gets these environment variables. */
   public static LibertyServer start(String name, Map<String, String> environment) {
     int port = freePort();
-    Path dir = WLP.resolve("usr/servers").resolve(name);
-    try {
-      deleteRecursively(dir);
-      run(Map.of(), "create", name);
-      Files.copy(Path.of(System.getProperty("it.server.xml")), dir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
-      Files.writeString(dir.resolve("bootstrap.properties"), "http.port=" + port + "\n", StandardCharsets.UTF_8);
-      Path war = Path.of(System.getProperty("contacts.war"));
-      Files.copy(war, dir.resolve("dropins").resolve(war.getFileName()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    create(name, port, "", true);
     LibertyServer server = new LibertyServer(name, port);
     run(environment, "start", name);
     Eventually.await(
@@ -52,12 +42,38 @@ public final class LibertyServer implements AutoCloseable {
     return server;
   }
 
+  /**
+   * Creates a server directory: the project's server.xml, the HTTP port, extra JVM options (such as
+   * system properties, one per line) and, unless Arquillian will deploy it, the WAR in dropins.
+   */
+  static void create(String name, int port, String jvmOptions, boolean deployWar) {
+    Path dir = WLP.resolve("usr/servers").resolve(name);
+    try {
+      deleteRecursively(dir);
+      run(Map.of(), "create", name);
+      Files.copy(
+          Path.of(System.getProperty("it.server.xml")),
+          dir.resolve("server.xml"),
+          StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(
+          dir.resolve("bootstrap.properties"), "http.port=" + port + "\n", StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("jvm.options"), jvmOptions, StandardCharsets.UTF_8);
+      if (deployWar) {
+        Path war = Path.of(System.getProperty("contacts.war"));
+        Files.copy(war, dir.resolve("dropins").resolve(war.getFileName()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public URI base() {
     return URI.create("http://localhost:" + port);
   }
 
   public java.net.http.HttpRequest.Builder request(String path) {
-    return java.net.http.HttpRequest.newBuilder(base().resolve(path)).timeout(java.time.Duration.ofSeconds(30));
+    return java.net.http.HttpRequest.newBuilder(base().resolve(path))
+        .timeout(java.time.Duration.ofSeconds(30));
   }
 
   /** Everything the server has logged so far: messages.log and console.log. */
@@ -93,7 +109,10 @@ public final class LibertyServer implements AutoCloseable {
     String[] command = new String[arguments.length + 1];
     command[0] = WLP.resolve("bin/server").toString();
     System.arraycopy(arguments, 0, command, 1, arguments.length);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.environment().remove("MONGO_URI");
     builder.environment().remove("MONGO_EMBEDDED");
     builder.environment().putAll(environment);
@@ -101,7 +120,8 @@ public final class LibertyServer implements AutoCloseable {
       Process process = builder.start();
       if (!process.waitFor(180, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException("server " + String.join(" ", arguments) + " did not finish");
+        throw new IllegalStateException(
+            "server " + String.join(" ", arguments) + " did not finish");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

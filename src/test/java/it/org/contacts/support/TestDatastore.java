@@ -8,9 +8,9 @@ import org.bson.Document;
 import org.contacts.config.EmbeddedMongo;
 
 /**
- * The datastore of the integration-test server: the project's embedded MongoDB, started in the
- * test JVM on the port the server was configured with, so tests can look at what was stored and
- * can stop and restart it under the running service.
+ * The datastore of the integration-test server: the project's embedded MongoDB, started in the test
+ * JVM on the port the server was configured with, so tests can look at what was stored and can stop
+ * and restart it under the running service.
  */
 public final class TestDatastore {
 

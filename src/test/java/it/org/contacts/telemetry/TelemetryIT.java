@@ -50,16 +50,28 @@ class TelemetryIT {
     ApiResponse response = Api.get("/contacts/5f8f8c44b54764421b7156c3", "X-Request-Id", requestId);
     assertEquals(404, response.status(), "an unknown contact");
     assertEquals(requestId, response.header("X-Request-Id"), "the client's id comes back");
-    Pattern line = Pattern.compile("GET /contacts/5f8f8c44b54764421b7156c3 404 \\d+us requestId=" + Pattern.quote(requestId));
-    Eventually.await("the request is logged once it completes", Duration.ofSeconds(10), () -> line.matcher(log()).find());
+    Pattern line =
+        Pattern.compile(
+            "GET /contacts/5f8f8c44b54764421b7156c3 404 \\d+us requestId="
+                + Pattern.quote(requestId));
+    Eventually.await(
+        "the request is logged once it completes",
+        Duration.ofSeconds(10),
+        () -> line.matcher(log()).find());
   }
 
   @Test
   void requestWithoutIdGetsOneAndHostileIdsAreReplaced() {
     String generated = Api.get("/ping").header("X-Request-Id");
-    assertTrue(generated != null && generated.length() >= 16, () -> "an id is generated: " + generated);
+    assertTrue(
+        generated != null && generated.length() >= 16, () -> "an id is generated: " + generated);
     String hostile = "evil\tid\u0007" + "x".repeat(300);
-    String replaced = Api.send(HttpRequest.newBuilder(Api.BASE.resolve("/ping")).header("X-Request-Id", "a b").build()).header("X-Request-Id");
+    String replaced =
+        Api.send(
+                HttpRequest.newBuilder(Api.BASE.resolve("/ping"))
+                    .header("X-Request-Id", "a b")
+                    .build())
+            .header("X-Request-Id");
     assertNotEquals("a b", replaced, "an id with spaces is not echoed into logs");
     assertFalse(hostile.equals(replaced), "nor a hostile one");
   }
@@ -69,8 +81,11 @@ class TelemetryIT {
     String id = Api.createContact(Map.of("firstName", "Timing", "lastName", "Test"));
     try {
       String timing = Api.get("/contacts/" + id).header("Server-Timing");
-      assertTrue(timing != null && timing.matches("db;desc=\"MongoDB\";dur=[0-9.]+, app;dur=[0-9.]+"), () -> "Server-Timing: " + timing);
-      double db = Double.parseDouble(timing.replaceAll(".*db;desc=\"MongoDB\";dur=([0-9.]+).*", "$1"));
+      assertTrue(
+          timing != null && timing.matches("db;desc=\"MongoDB\";dur=[0-9.]+, app;dur=[0-9.]+"),
+          () -> "Server-Timing: " + timing);
+      double db =
+          Double.parseDouble(timing.replaceAll(".*db;desc=\"MongoDB\";dur=([0-9.]+).*", "$1"));
       double app = Double.parseDouble(timing.replaceAll(".*app;dur=([0-9.]+).*", "$1"));
       assertTrue(db > 0 && db <= app, () -> "MongoDB time is part of the total: " + timing);
     } finally {
@@ -85,20 +100,28 @@ class TelemetryIT {
     }
     String marker = "marker-" + UUID.randomUUID();
     Api.get("/ping", "X-Request-Id", marker);
-    Eventually.await("a later request is logged", Duration.ofSeconds(10), () -> log().contains(marker));
+    Eventually.await(
+        "a later request is logged", Duration.ofSeconds(10), () -> log().contains(marker));
     assertFalse(log().contains(" /health/"), "probes leave no request log lines");
   }
 
   @Test
   void prometheusMetricsCountRequestsByRouteAndStatusAndTimeTheDatastore() {
     Api.get("/contacts/5f8f8c44b54764421b7156c3");
-    ApiResponse metrics = Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve("/metrics?scope=application")).build());
+    ApiResponse metrics =
+        Api.sendUnchecked(
+            HttpRequest.newBuilder(Api.BASE.resolve("/metrics?scope=application")).build());
     assertEquals(200, metrics.status(), "metrics are served without credentials");
     String text = metrics.body();
     assertTrue(
-        Pattern.compile("contacts_requests_seconds_count\\{[^}]*route=\"/contacts/\\{id\\}\"[^}]*status=\"404\"").matcher(text).find(),
+        Pattern.compile(
+                "contacts_requests_seconds_count\\{[^}]*route=\"/contacts/\\{id\\}\"[^}]*status=\"404\"")
+            .matcher(text)
+            .find(),
         () -> "requests by route and status:\n" + text);
-    assertTrue(text.contains("contacts_datastore_operations_seconds_count{"), "datastore operation timings");
+    assertTrue(
+        text.contains("contacts_datastore_operations_seconds_count{"),
+        "datastore operation timings");
     assertTrue(text.contains("contacts_datastore_pool_in_use"), "connection pool use");
     assertTrue(text.contains("contacts_datastore_pool_size"), "connection pool size");
   }

@@ -1,0 +1,31 @@
+package it.org.contacts.support;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Prepares what the integration tests share before the first of them runs: the test datastore,
+ * started in this JVM, and the Liberty server Arquillian starts, configured to use it. Unit test
+ * runs, which have no datastore port configured, are left alone.
+ */
+public class IntegrationTestSession implements LauncherSessionListener {
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    if (TestDatastore.isConfigured()) {
+      TestDatastore.start();
+      LibertyServer.create(
+          System.getProperty("it.server.name"),
+          Integer.parseInt(System.getProperty("it.http.port")),
+          "-Dmongo.uri=" + TestDatastore.connectionString() + "\n",
+          false);
+    }
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    if (TestDatastore.isConfigured()) {
+      TestDatastore.stop();
+    }
+  }
+}
