@@ -167,7 +167,17 @@ public class BenchData {
         deleted += contacts.deleteMany(in("_id", ids.subList(from, Math.min(ids.size(), from + 500)))).getDeletedCount();
       }
     }
-    deleted += contacts.deleteMany(eq("companyName", options.get("marker"))).getDeletedCount();
+    // In batches: one deleteMany over a hundred thousand contacts can exhaust the heap of a
+    // service that hosts the embedded datastore.
+    while (true) {
+      List<Object> batch = new ArrayList<>(1000);
+      contacts.find(eq("companyName", options.get("marker"))).projection(new Document("_id", 1)).limit(1000)
+          .forEach(document -> batch.add(document.get("_id")));
+      if (batch.isEmpty()) {
+        break;
+      }
+      deleted += contacts.deleteMany(in("_id", batch)).getDeletedCount();
+    }
     System.out.printf(
         "deleted %d contacts the run created; the collection holds %d%n",
         deleted, contacts.estimatedDocumentCount());
