@@ -1,0 +1,39 @@
+package org.contacts.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RequestTelemetryFilterTest {
+
+  @ParameterizedTest(name = "{0} ns in the datastore, {1} ns in all")
+  @CsvSource({
+    "0,         1000,          'db;desc=\"MongoDB\";dur=0.000, app;dur=0.001'",
+    "583000,    11044000,      'db;desc=\"MongoDB\";dur=0.583, app;dur=11.044'",
+    "7499,      60050,         'db;desc=\"MongoDB\";dur=0.007, app;dur=0.060'",
+    "1500,      1234567890123, 'db;desc=\"MongoDB\";dur=0.002, app;dur=1234567.890'",
+  })
+  void serverTimingGivesMillisecondsWithThreeDecimals(
+      long datastoreNanos, long totalNanos, String expected) {
+    assertEquals(expected, RequestTelemetryFilter.serverTiming(datastoreNanos, totalNanos));
+  }
+
+  @Test
+  void generatedRequestIdsAreDistinctVersion4Uuids() {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      String id = RequestTelemetryFilter.newRequestId();
+      UUID uuid = UUID.fromString(id);
+      assertEquals(4, uuid.version(), id + " is a random (version 4) UUID");
+      assertEquals(2, uuid.variant(), id + " has the IETF variant");
+      assertEquals(uuid.toString(), id, "in the canonical form");
+      assertTrue(seen.add(id), "no id repeats: " + id);
+    }
+  }
+}
