@@ -1,5 +1,6 @@
 package org.contacts.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,7 +35,11 @@ import org.contacts.jsonapi.ResourceInputReader;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactPage;
 
-/** The contacts routes: HTTP in, HTTP out; the controller decides. */
+/**
+ * The contacts routes: HTTP in, HTTP out; the controller decides. One instance serves every request
+ * (the @Context fields are proxies to the current request's), so no bean is built per request.
+ */
+@ApplicationScoped
 @Path("contacts")
 public class ContactResource {
 
