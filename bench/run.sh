@@ -138,6 +138,8 @@ wrk_run() { # threads connections seconds script args...
 
 # Runs one HTTP workload at each connection count after a warm-up; records and prints the lines.
 declare -A SERVICE_RPS
+SERVICE_PID=""
+PROFILED=()
 http_workload() { # label script args...
   local label="$1" script="$2" line threads
   shift 2
@@ -246,9 +248,24 @@ profile_service() { # pid label script args...
     jcmd "$pid" JFR.check 2> /dev/null | grep -q "bench-$RUN_ID" || break
   done
   java "$BENCH_DIR/JfrTopFrames.java" "$file" 12 > "$OUT/profile-${label// /-}.txt"
-  report "" "<details><summary>Profile: $label at 128 connections (JFR, ${PROFILE_SECONDS} s)</summary>" "" '```'
-  cat "$OUT/profile-${label// /-}.txt" >> "$REPORT"
-  report '```' "" "</details>"
+  PROFILED+=("$label")
+}
+
+report_profiles() {
+  local label
+  for label in "${PROFILED[@]}"; do
+    report "" "<details><summary>Profile: $label at 128 connections (JFR, ${PROFILE_SECONDS} s)</summary>" "" '```'
+    cat "$OUT/profile-${label// /-}.txt" >> "$REPORT"
+    report '```' "" "</details>"
+  done
+}
+
+# Profiles a workload right after its measured runs, while the datastore holds what it held then:
+# profiling GET by id after POST had added a hundred thousand contacts measured another datastore.
+maybe_profile() { # label script args...
+  if [ "$PROFILE" = 1 ] && [ -n "$SERVICE_PID" ] && command -v jcmd > /dev/null; then
+    profile_service "$SERVICE_PID" "$@"
+  fi
 }
 
 cleanup_load() {
@@ -279,6 +296,7 @@ run_load() {
   status="$(http_status "$BASE_URL/health/ready")"
   [ "$status" = 200 ] || fail "the service does not answer ready at $BASE_URL/health/ready (got '$status'); start it first, see bench/README.md"
   pid="$(port_pid "$(url_port "$BASE_URL")")"
+  SERVICE_PID="$pid"
   if [ -z "${MONGO_URI:-}" ]; then
     MONGO_URI="mongodb://127.0.0.1:27017"
     if [ -n "$pid" ]; then
@@ -305,6 +323,7 @@ run_load() {
   if has_workload get-by-id; then
     http_workload "GET /contacts/{id}" get-by-id.lua "$OUT/ids.txt"
     raw_workload "raw find by id" find-by-id "GET /contacts/{id}"
+    maybe_profile "GET by id" get-by-id.lua "$OUT/ids.txt"
   fi
   if has_workload first-page; then
     http_workload "GET /contacts (first page)" collection.lua "/contacts"
@@ -322,6 +341,7 @@ run_load() {
   if has_workload post; then
     http_workload "POST /contacts" post.lua "$MARKER"
     raw_workload "raw insert" insert "POST /contacts"
+    maybe_profile "POST" post.lua "$MARKER"
   fi
 
   local rss="" hwm=""
@@ -335,7 +355,7 @@ run_load() {
   table="$(print_table)"
   echo "$table"
   report "- Load after the run: $(uptime | sed 's/.*load average: //')" "" "$table" ""
-  [ -n "$rss" ] && report "- Service JVM resident set after the load: ${rss} MB (peak ${hwm} MB); heap: $(grep -m1 -i 'total' "$OUT/heap.txt" | sed 's/^ *//')"
+  [ -n "$rss" ] && report "- Service JVM resident set after the load: ${rss} MB (peak ${hwm} MB); heap: $(grep -i ' total' "$OUT/heap.txt" | grep -v -i 'metaspace\|class space' | sed 's/^ *//; s/ *\[.*//' | paste -sd ';' - | sed 's/;/; /g')"
   report "" "Targets:"
   local p99_128 ratio32 ratio128 post32 post128
   p99_128="$(printf '%s' "$RESULTS" | awk -F'|' '$1 == "GET /contacts/{id}" && $2 == 128 {print $6}')"
@@ -352,10 +372,7 @@ run_load() {
     [ -n "$rss" ] && verdict "Resident set after the load" "$rss" 400 le " MB"
   } | tee -a "$REPORT"
 
-  if [ "$PROFILE" = 1 ] && [ -n "$pid" ] && command -v jcmd > /dev/null; then
-    if has_workload get-by-id; then profile_service "$pid" "GET by id" get-by-id.lua "$OUT/ids.txt"; fi
-    if has_workload post; then profile_service "$pid" "POST" post.lua "$MARKER"; fi
-  fi
+  report_profiles
   cleanup_load
   trap - EXIT
 }
