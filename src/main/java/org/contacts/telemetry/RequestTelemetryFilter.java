@@ -16,6 +16,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,6 +53,8 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
           .withDescription("Requests the contacts API answered, by method, route and status")
           .build();
   private static final Map<Method, String> ROUTES = new ConcurrentHashMap<>();
+  private static final Set<String> KNOWN_METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
   /**
    * One timer per method, route and status. Looking a tagged metric up in the registry validates
@@ -126,14 +129,23 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
   }
 
   private Timer timer(String method, String route, int status) {
+    String methodTag = methodTag(method);
     return timers.computeIfAbsent(
-        method + ' ' + route + ' ' + status,
+        methodTag + ' ' + route + ' ' + status,
         key ->
             registry.timer(
                 REQUESTS,
-                new Tag("method", method),
+                new Tag("method", methodTag),
                 new Tag("route", route),
                 new Tag("status", Integer.toString(status))));
+  }
+
+  /**
+   * The method as a metric tag: one of HTTP's own, or OTHER. A client may send any token as a
+   * method, and each would otherwise become a timer of its own that lives as long as the server.
+   */
+  static String methodTag(String method) {
+    return KNOWN_METHODS.contains(method) ? method : "OTHER";
   }
 
   /**

@@ -24,6 +24,19 @@ class RequestTelemetryFilterTest {
     assertEquals(expected, RequestTelemetryFilter.serverTiming(datastoreNanos, totalNanos));
   }
 
+  @ParameterizedTest(name = "{0} is tagged {1}")
+  @CsvSource({
+    "GET, GET",
+    "PATCH, PATCH",
+    "OPTIONS, OPTIONS",
+    "get, OTHER",
+    "FOO, OTHER",
+    "'', OTHER"
+  })
+  void metricsTagOnlyHttpsOwnMethods(String method, String tag) {
+    assertEquals(tag, RequestTelemetryFilter.methodTag(method));
+  }
+
   @Test
   void generatedRequestIdsAreDistinctVersion4Uuids() {
     Set<String> seen = new HashSet<>();
