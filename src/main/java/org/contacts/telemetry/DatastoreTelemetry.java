@@ -12,14 +12,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
@@ -39,8 +35,7 @@ public class DatastoreTelemetry implements CommandListener, ConnectionPoolListen
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry registry;
 
-  /** One timer per command and outcome, looked up once (see RequestTelemetryFilter). */
-  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final TaggedTimers timers = new TaggedTimers(OPERATIONS, "command", "outcome");
 
   private final AtomicInteger poolSize = new AtomicInteger();
   private final AtomicInteger poolInUse = new AtomicInteger();
@@ -75,13 +70,7 @@ public class DatastoreTelemetry implements CommandListener, ConnectionPoolListen
 
   private void record(String command, long nanos, String outcome) {
     RequestTelemetry.addDatastoreTime(nanos);
-    timers
-        .computeIfAbsent(
-            command + ' ' + outcome,
-            key ->
-                registry.timer(
-                    OPERATIONS, new Tag("command", command), new Tag("outcome", outcome)))
-        .update(Duration.ofNanos(nanos));
+    timers.get(registry, command, outcome).update(Duration.ofNanos(nanos));
   }
 
   @Override

@@ -26,8 +26,6 @@ import java.util.regex.Pattern;
 import org.contacts.health.ShutdownState;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
@@ -56,12 +54,7 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
   private static final Set<String> KNOWN_METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
-  /**
-   * One timer per method, route and status. Looking a tagged metric up in the registry validates
-   * and sorts its tags and takes a lock shared by the application; the benchmark's profile showed
-   * it on every request.
-   */
-  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final TaggedTimers timers = new TaggedTimers(REQUESTS, "method", "route", "status");
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -95,7 +88,9 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
       response
           .getHeaders()
           .putSingle("Server-Timing", serverTiming(telemetry.datastoreNanos(), nanos));
-      timer(method, route, status).update(Duration.ofNanos(nanos));
+      timers
+          .get(registry, methodTag(method), route, Integer.toString(status))
+          .update(Duration.ofNanos(nanos));
       // Naming the source spares the logger from walking the stack to find it, on every request.
       LOG.logp(
           Level.INFO,
@@ -126,18 +121,6 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
   private static String path(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath(false);
     return path.startsWith("/") ? path : "/" + path;
-  }
-
-  private Timer timer(String method, String route, int status) {
-    String methodTag = methodTag(method);
-    return timers.computeIfAbsent(
-        methodTag + ' ' + route + ' ' + status,
-        key ->
-            registry.timer(
-                REQUESTS,
-                new Tag("method", methodTag),
-                new Tag("route", route),
-                new Tag("status", Integer.toString(status))));
   }
 
   /**
