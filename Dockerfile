@@ -13,7 +13,7 @@ RUN mvn -B -DskipTests package
 
 # Stage 2 runs it. The Liberty version is liberty.runtime.version in pom.xml: change both together
 # (the registry keeps images of the latest release and of the last two quarterly ones).
-FROM icr.io/appcafe/open-liberty:25.0.0.11-kernel-slim-java21-openj9-ubi-minimal
+FROM icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java21-openj9-ubi-minimal
 
 # The whole config directory, so whatever is added next to server.xml comes along; features.sh
 # installs the features server.xml names, whichever they are.
