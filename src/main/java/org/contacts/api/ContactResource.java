@@ -25,7 +25,6 @@ import java.util.Set;
 import org.contacts.config.ContactsSettings;
 import org.contacts.controller.ContactController;
 import org.contacts.jsonapi.ApiException;
-import org.contacts.jsonapi.Documents;
 import org.contacts.jsonapi.ErrorObject;
 import org.contacts.jsonapi.JsonApi;
 import org.contacts.jsonapi.JsonBuilders;
@@ -68,11 +67,11 @@ public class ContactResource {
     }
     PageLinksBuilder links =
         new PageLinksBuilder(
-            Documents.CONTACTS_PATH,
+            ContactDocuments.CONTACTS_PATH,
             uriInfo.getRequestUri().getRawQuery(),
             uriInfo.getQueryParameters());
     JsonObject document =
-        Documents.contacts(
+        ContactDocuments.contacts(
             page.contacts(), representation, links.links(parsed.query(), page), meta(page));
     MediaType type = parsed.query().page().isCursor() ? CURSOR_PAGE_TYPE : JsonApi.MEDIA_TYPE_TYPE;
     return Response.ok(document, type).tag(tag).build();
@@ -97,7 +96,7 @@ public class ContactResource {
     Contact contact = controller.create(read(body));
     return contactResponse(
         Response.status(Response.Status.CREATED)
-            .header(HttpHeaders.LOCATION, Documents.selfLink(contact.id())),
+            .header(HttpHeaders.LOCATION, ContactDocuments.selfLink(contact.id())),
         contact,
         representation());
   }
@@ -127,9 +126,7 @@ public class ContactResource {
   public Response delete(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     controller.delete(id, EntityTags.requiredVersion(ifMatch));
-    JsonObject meta = JsonBuilders.object().add("deleted", id).build();
-    return Response.ok(Documents.meta(Documents.selfLink(id), meta), JsonApi.MEDIA_TYPE_TYPE)
-        .build();
+    return Response.ok(ContactDocuments.deleted(id), JsonApi.MEDIA_TYPE_TYPE).build();
   }
 
   /**
@@ -160,7 +157,7 @@ public class ContactResource {
   private static Response contactResponse(
       Response.ResponseBuilder response, Contact contact, Representation representation) {
     return response
-        .entity(Documents.contact(contact, representation))
+        .entity(ContactDocuments.contact(contact, representation))
         .type(JsonApi.MEDIA_TYPE_TYPE)
         .tag(EntityTags.of(contact, representation))
         .build();

@@ -1,18 +1,14 @@
 package org.contacts.jsonapi;
 
-import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.util.List;
-import java.util.Map;
-import org.contacts.model.Contact;
-import org.contacts.model.ContactAttributes;
 
-/** The one place that knows the shape of the JSON:API documents the service sends. */
+/**
+ * The shape of every JSON:API document the service sends: the jsonapi member, the links every
+ * document carries, and where primary data or meta go. What a resource holds is its caller's.
+ */
 public final class Documents {
-
-  public static final String CONTACTS_TYPE = "contacts";
-  public static final String CONTACTS_PATH = "/contacts";
 
   static final JsonObject JSONAPI_OBJECT =
       JsonBuilders.object().add("version", JsonApi.VERSION).build();
@@ -22,30 +18,23 @@ public final class Documents {
 
   private Documents() {}
 
-  public static String selfLink(String contactId) {
-    return CONTACTS_PATH + "/" + contactId;
-  }
-
-  /** A document whose primary data is one contact. */
-  public static JsonObject contact(Contact contact, Representation representation) {
+  /** A document whose primary data is one resource object. */
+  public static JsonObject single(String self, JsonObject resource) {
     return JsonBuilders.object()
         .add("jsonapi", JSONAPI_OBJECT)
-        .add("links", links(selfLink(contact.id())))
-        .add("data", resource(contact, representation))
+        .add("links", links(self))
+        .add("data", resource)
         .build();
   }
 
-  /** A document whose primary data is a page of contacts. */
-  public static JsonObject contacts(
-      List<Contact> contacts, Representation representation, PageLinks links, JsonObject meta) {
-    JsonArrayBuilder data = JsonBuilders.array();
-    contacts.forEach(contact -> data.add(resource(contact, representation)));
+  /** A document whose primary data is a page of resource objects; meta may be null. */
+  public static JsonObject collection(PageLinks links, JsonObject meta, JsonArray resources) {
     JsonObjectBuilder document =
         JsonBuilders.object().add("jsonapi", JSONAPI_OBJECT).add("links", links.toJson());
     if (meta != null) {
       document.add("meta", meta);
     }
-    return document.add("data", data).build();
+    return document.add("data", resources).build();
   }
 
   /** A document with only top-level meta, as a delete answers. */
@@ -57,19 +46,20 @@ public final class Documents {
         .build();
   }
 
-  /** A document whose primary data is one resource of another type, such as a health report. */
-  public static JsonObject resource(String type, String id, String self, JsonObject attributes) {
+  /** A resource object with its own self link. */
+  public static JsonObject resourceObject(
+      String type, String id, JsonObject attributes, String self) {
     return JsonBuilders.object()
-        .add("jsonapi", JSONAPI_OBJECT)
-        .add("links", links(self))
-        .add(
-            "data",
-            JsonBuilders.object()
-                .add("type", type)
-                .add("id", id)
-                .add("attributes", attributes)
-                .add("links", JsonBuilders.object().add("self", self)))
+        .add("type", type)
+        .add("id", id)
+        .add("attributes", attributes)
+        .add("links", JsonBuilders.object().add("self", self))
         .build();
+  }
+
+  /** A document whose primary data is one resource of its own, such as a health report. */
+  public static JsonObject resource(String type, String id, String self, JsonObject attributes) {
+    return single(self, resourceObject(type, id, attributes, self));
   }
 
   static JsonObjectBuilder links(String self) {
@@ -78,29 +68,5 @@ public final class Documents {
       links.add("self", self);
     }
     return links.add("describedby", DESCRIBED_BY);
-  }
-
-  private static JsonObject resource(Contact contact, Representation representation) {
-    JsonObjectBuilder attributes = JsonBuilders.object();
-    if (representation.legacyId()) {
-      attributes.add("_id", contact.id());
-    }
-    Map<String, String> values = contact.attributes();
-    for (String name : ContactAttributes.NAMES) {
-      if (representation.includes(name)) {
-        String value = values.get(name);
-        if (value == null) {
-          attributes.addNull(name);
-        } else {
-          attributes.add(name, value);
-        }
-      }
-    }
-    return JsonBuilders.object()
-        .add("type", CONTACTS_TYPE)
-        .add("id", contact.id())
-        .add("attributes", attributes)
-        .add("links", JsonBuilders.object().add("self", selfLink(contact.id())))
-        .build();
   }
 }

@@ -16,7 +16,7 @@ public record Representation(boolean legacyId, Set<String> fields) {
     return new Representation(legacyId, fields == null ? null : Set.copyOf(fields));
   }
 
-  boolean includes(String attribute) {
+  public boolean includes(String attribute) {
     return fields == null || fields.contains(attribute);
   }
 }

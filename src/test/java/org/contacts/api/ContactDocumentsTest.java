@@ -1,4 +1,4 @@
-package org.contacts.jsonapi;
+package org.contacts.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,23 +11,27 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.contacts.jsonapi.PageLinks;
+import org.contacts.jsonapi.Representation;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
 import org.junit.jupiter.api.Test;
 
-class DocumentsTest {
+class ContactDocumentsTest {
 
   private static final String ID = "65a1b2c3d4e5f60718293a4b";
   private static final Contact ANN =
       new Contact(ID, 3, Map.of("firstName", "Ann", "lastName", "Lee", "email", "ann@example.com"));
 
   private static JsonObject attributesOf(Representation representation) {
-    return Documents.contact(ANN, representation).getJsonObject("data").getJsonObject("attributes");
+    return ContactDocuments.contact(ANN, representation)
+        .getJsonObject("data")
+        .getJsonObject("attributes");
   }
 
   @Test
   void contactDocumentHasTypeIdAndSelfLinks() {
-    JsonObject document = Documents.contact(ANN, Representation.JSON_API);
+    JsonObject document = ContactDocuments.contact(ANN, Representation.JSON_API);
     JsonObject data = document.getJsonObject("data");
 
     assertEquals("1.1", document.getJsonObject("jsonapi").getString("version"), "jsonapi.version");
@@ -68,7 +72,7 @@ class DocumentsTest {
   @Test
   void sparseFieldsetSendsOnlyTheSelectedAttributes() {
     Representation emailOnly = Representation.JSON_API.withFields(Set.of("email", "city"));
-    JsonObject data = Documents.contact(ANN, emailOnly).getJsonObject("data");
+    JsonObject data = ContactDocuments.contact(ANN, emailOnly).getJsonObject("data");
 
     assertEquals(
         List.of("city", "email"),
@@ -80,7 +84,8 @@ class DocumentsTest {
   @Test
   void emptyFieldsetSendsNoAttributes() {
     JsonObject data =
-        Documents.contact(ANN, Representation.JSON_API.withFields(Set.of())).getJsonObject("data");
+        ContactDocuments.contact(ANN, Representation.JSON_API.withFields(Set.of()))
+            .getJsonObject("data");
 
     assertTrue(
         data.getJsonObject("attributes").isEmpty(), "fields[contacts]= selects none: " + data);
@@ -100,7 +105,7 @@ class DocumentsTest {
     JsonObject meta = Json.createObjectBuilder().add("total", 12).build();
 
     JsonObject document =
-        Documents.contacts(List.of(ANN, bob), Representation.JSON_API, links, meta);
+        ContactDocuments.contacts(List.of(ANN, bob), Representation.JSON_API, links, meta);
 
     JsonArray data = document.getJsonArray("data");
     assertEquals(2, data.size(), "one resource per contact");
@@ -120,7 +125,8 @@ class DocumentsTest {
   void collectionWithoutMetaHasNoMetaMemberAndAnEmptyPageHasEmptyData() {
     PageLinks links = new PageLinks("/contacts", "/contacts", null, null, "/contacts");
 
-    JsonObject document = Documents.contacts(List.of(), Representation.JSON_API, links, null);
+    JsonObject document =
+        ContactDocuments.contacts(List.of(), Representation.JSON_API, links, null);
 
     assertFalse(document.containsKey("meta"), "no meta member at all: " + document);
     assertEquals(
@@ -130,14 +136,12 @@ class DocumentsTest {
   }
 
   @Test
-  void metaDocumentHasSelfLinkAndMetaButNoData() {
-    JsonObject meta = Json.createObjectBuilder().add("deleted", ID).build();
-
-    JsonObject document = Documents.meta(Documents.selfLink(ID), meta);
+  void deletedDocumentHasSelfLinkAndMetaButNoData() {
+    JsonObject document = ContactDocuments.deleted(ID);
 
     assertEquals(
         "/contacts/" + ID, document.getJsonObject("links").getString("self"), "links.self");
-    assertEquals(meta, document.getJsonObject("meta"), "meta as given");
+    assertEquals(ID, document.getJsonObject("meta").getString("deleted"), "meta names the id");
     assertFalse(document.containsKey("data"), "a meta document has no data: " + document);
     assertEquals("1.1", document.getJsonObject("jsonapi").getString("version"), "jsonapi.version");
   }

@@ -1,0 +1,66 @@
+package org.contacts.api;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import org.contacts.jsonapi.Documents;
+import org.contacts.jsonapi.JsonBuilders;
+import org.contacts.jsonapi.PageLinks;
+import org.contacts.jsonapi.Representation;
+import org.contacts.model.Contact;
+import org.contacts.model.ContactAttributes;
+
+/**
+ * Contacts as JSON:API documents: the resource type, its route, and how a contact is drawn. The
+ * links to contacts are built here ({@link #selfLink}) and in {@link PageLinksBuilder} only.
+ */
+final class ContactDocuments {
+
+  static final String CONTACTS_TYPE = "contacts";
+  static final String CONTACTS_PATH = "/contacts";
+
+  private ContactDocuments() {}
+
+  static String selfLink(String contactId) {
+    return CONTACTS_PATH + "/" + contactId;
+  }
+
+  /** A document whose primary data is one contact. */
+  static JsonObject contact(Contact contact, Representation representation) {
+    return Documents.single(selfLink(contact.id()), resource(contact, representation));
+  }
+
+  /** A document whose primary data is a page of contacts. */
+  static JsonObject contacts(
+      List<Contact> contacts, Representation representation, PageLinks links, JsonObject meta) {
+    JsonArrayBuilder data = JsonBuilders.array();
+    contacts.forEach(contact -> data.add(resource(contact, representation)));
+    return Documents.collection(links, meta, data.build());
+  }
+
+  /** What a delete answers: the contact's link and the id it removed. */
+  static JsonObject deleted(String contactId) {
+    return Documents.meta(
+        selfLink(contactId), JsonBuilders.object().add("deleted", contactId).build());
+  }
+
+  private static JsonObject resource(Contact contact, Representation representation) {
+    JsonObjectBuilder attributes = JsonBuilders.object();
+    if (representation.legacyId()) {
+      attributes.add("_id", contact.id());
+    }
+    for (String name : ContactAttributes.NAMES) {
+      if (representation.includes(name)) {
+        String value = contact.attribute(name);
+        if (value == null) {
+          attributes.addNull(name);
+        } else {
+          attributes.add(name, value);
+        }
+      }
+    }
+    return Documents.resourceObject(
+        CONTACTS_TYPE, contact.id(), attributes.build(), selfLink(contact.id()));
+  }
+}
