@@ -32,6 +32,7 @@ import org.contacts.jsonapi.Representation;
 import org.contacts.jsonapi.ResourceInput;
 import org.contacts.jsonapi.ResourceInputReader;
 import org.contacts.model.Contact;
+import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
 
 /**
@@ -47,6 +48,7 @@ public class ContactResource {
 
   @Inject ContactController controller;
   @Inject ContactsSettings settings;
+  @Inject SentDocument sent;
 
   @Context HttpHeaders headers;
   @Context UriInfo uriInfo;
@@ -82,7 +84,7 @@ public class ContactResource {
   public Response get(@PathParam("id") String id) {
     Set<String> fields = new ContactQueryParser(settings).parseFields(uriInfo.getQueryParameters());
     Representation representation = representation().withFields(fields);
-    Contact contact = controller.get(id);
+    Contact contact = controller.get(ContactController.id(id));
     EntityTag tag = EntityTags.of(contact, representation);
     Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
     if (precondition != null) {
@@ -93,7 +95,9 @@ public class ContactResource {
 
   @POST
   public Response create(InputStream body) {
-    Contact contact = controller.create(read(body));
+    ResourceInput input = read(body);
+    ContactId id = ContactInput.clientId(input);
+    Contact contact = controller.create(id, ContactInput.attributes(input));
     return contactResponse(
         Response.status(Response.Status.CREATED)
             .header(HttpHeaders.LOCATION, ContactDocuments.selfLink(contact.id())),
@@ -107,7 +111,11 @@ public class ContactResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       InputStream body) {
-    Contact contact = controller.update(id, read(body), EntityTags.requiredVersion(ifMatch));
+    ResourceInput input = read(body);
+    ContactId target = ContactController.id(id);
+    Contact contact =
+        controller.update(
+            target, ContactInput.changesTo(target, input), EntityTags.expectedVersion(ifMatch));
     return contactResponse(Response.ok(), contact, representation());
   }
 
@@ -117,7 +125,11 @@ public class ContactResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       InputStream body) {
-    Contact contact = controller.replace(id, read(body), EntityTags.requiredVersion(ifMatch));
+    ResourceInput input = read(body);
+    ContactId target = ContactController.id(id);
+    Contact contact =
+        controller.replace(
+            target, ContactInput.changesTo(target, input), EntityTags.expectedVersion(ifMatch));
     return contactResponse(Response.ok(), contact, representation());
   }
 
@@ -125,7 +137,7 @@ public class ContactResource {
   @Path("{id}")
   public Response delete(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    controller.delete(id, EntityTags.requiredVersion(ifMatch));
+    controller.delete(ContactController.id(id), EntityTags.expectedVersion(ifMatch));
     return Response.ok(ContactDocuments.deleted(id), JsonApi.MEDIA_TYPE_TYPE).build();
   }
 
@@ -150,8 +162,11 @@ public class ContactResource {
     return Negotiation.representation(headers);
   }
 
+  /** Reads the body, and keeps it for errors that point into it. */
   private ResourceInput read(InputStream body) {
-    return new ResourceInputReader(settings.maxBodyBytes()).read(body);
+    ResourceInput input = new ResourceInputReader(settings.maxBodyBytes()).read(body);
+    sent.keep(input);
+    return input;
   }
 
   private static Response contactResponse(

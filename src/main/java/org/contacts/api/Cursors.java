@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.bson.types.ObjectId;
 import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.model.Contact;
+import org.contacts.model.ContactId;
 import org.contacts.model.Cursor;
 import org.contacts.model.SortKey;
 
@@ -60,7 +60,7 @@ final class Cursors {
       String id = cursor.getString("id");
       if (!cursor.getString("s").equals(sortText(sort))
           || values.size() != sort.size()
-          || !ObjectId.isValid(id)) {
+          || ContactId.parse(id).isEmpty()) {
         throw new IllegalArgumentException("cursor of another order");
       }
       List<String> strings = new ArrayList<>(values.size());

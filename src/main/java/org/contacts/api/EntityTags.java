@@ -2,10 +2,12 @@ package org.contacts.api;
 
 import jakarta.ws.rs.core.EntityTag;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.zip.CRC32C;
 import org.contacts.jsonapi.Representation;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactPage;
+import org.contacts.model.ExpectedVersion;
 
 /**
  * Strong entity tags. A contact's tag is its version followed by the representation it was drawn
@@ -33,23 +35,27 @@ final class EntityTags {
   }
 
   /**
-   * The version an If-Match header requires, null when it requires none ({@code *} or absent), and
-   * -1, which no contact has, when the tag is not one of ours.
+   * The versions an If-Match header admits: any when it is absent or {@code *}, and none when the
+   * tag is weak or not one of ours.
    */
-  static Long requiredVersion(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-      return null;
+  static ExpectedVersion expectedVersion(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      return ExpectedVersion.NONE;
+    }
+    if (ifMatch.strip().equals("*")) {
+      return ExpectedVersion.ANY_EXISTING;
     }
     String tag = ifMatch.strip();
     if (tag.length() < 2 || tag.startsWith("W/") || !tag.startsWith("\"") || !tag.endsWith("\"")) {
-      return -1L; // weak or malformed tags never match for a write
+      return ExpectedVersion.NEVER; // weak or malformed tags never match for a write
     }
     String value = tag.substring(1, tag.length() - 1);
     int dash = value.indexOf('-');
     try {
-      return Long.parseLong(dash < 0 ? value : value.substring(0, dash));
+      long version = Long.parseLong(dash < 0 ? value : value.substring(0, dash));
+      return version < 0 ? ExpectedVersion.NEVER : ExpectedVersion.oneOf(Set.of(version));
     } catch (NumberFormatException e) {
-      return -1L;
+      return ExpectedVersion.NEVER;
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.contacts.config.DatastoreSettings;
+import org.contacts.controller.ContactException;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.ErrorDocument;
 import org.contacts.jsonapi.ErrorObject;
@@ -37,6 +38,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
 
   @Inject DatastoreSettings datastore;
+  @Inject SentDocument sent;
 
   @Context UriInfo uriInfo;
   @Context Request request;
@@ -46,6 +48,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof ApiException api) {
         return respond(api.errors(), api.headers());
+      }
+      if (cause instanceof ContactException refusal) {
+        return respond(ContactErrors.of(refusal, sent.input()), Map.of());
       }
       if (isDatastoreUnavailable(cause)) {
         return datastoreUnavailable(cause);

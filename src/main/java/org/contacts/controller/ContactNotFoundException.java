@@ -1,12 +1,18 @@
 package org.contacts.controller;
 
-import org.contacts.jsonapi.ApiException;
-import org.contacts.jsonapi.ErrorObject;
+import org.contacts.model.ContactId;
 
 /** No contact has the id a client asked for. */
-public class ContactNotFoundException extends ApiException {
+public final class ContactNotFoundException extends ContactException {
 
-  public ContactNotFoundException(String id) {
-    super(ErrorObject.of(404, "Contact not found", "Contact " + id + " not found"));
+  private final ContactId id;
+
+  public ContactNotFoundException(ContactId id) {
+    super("Contact " + id + " not found");
+    this.id = id;
+  }
+
+  public ContactId id() {
+    return id;
   }
 }

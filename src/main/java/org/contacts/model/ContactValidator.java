@@ -1,7 +1,5 @@
 package org.contacts.model;
 
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -27,9 +25,9 @@ public final class ContactValidator {
    * Validates attributes for a create or replace ({@code complete}, where the names are required)
    * or for an update, where only the attributes sent are checked.
    */
-  public static List<Violation> validate(Map<String, JsonValue> attributes, boolean complete) {
+  public static List<Violation> validate(Map<String, AttributeValue> attributes, boolean complete) {
     List<Violation> violations = new ArrayList<>();
-    for (Map.Entry<String, JsonValue> entry : attributes.entrySet()) {
+    for (Map.Entry<String, AttributeValue> entry : attributes.entrySet()) {
       String name = entry.getKey();
       if (!ContactAttributes.isKnown(name)) {
         violations.add(
@@ -55,19 +53,19 @@ public final class ContactValidator {
     return violations;
   }
 
-  private static void checkValue(String name, JsonValue value, List<Violation> violations) {
-    if (value.getValueType() == JsonValue.ValueType.NULL) {
+  private static void checkValue(String name, AttributeValue value, List<Violation> violations) {
+    if (value instanceof AttributeValue.Removal) {
       if (ContactAttributes.REQUIRED.contains(name)) {
         violations.add(missing(name));
       }
       return;
     }
-    if (value.getValueType() != JsonValue.ValueType.STRING) {
+    if (!(value instanceof AttributeValue.Text sent)) {
       violations.add(
           new Violation(name, "Attribute must be a string", "\"" + name + "\" must be a string."));
       return;
     }
-    String text = ((JsonString) value).getString();
+    String text = sent.text();
     if (ContactAttributes.REQUIRED.contains(name) && text.isBlank()) {
       violations.add(missing(name));
     } else if (text.length() > MAX_LENGTH) {

@@ -31,9 +31,33 @@ public final class ContactMapping {
         attributes.put(name, value.toString());
       }
     }
+    return new Contact(document.get(ID).toString(), versionOf(document), attributes);
+  }
+
+  /** Documents written before versions existed are version 0. */
+  public static long versionOf(Document document) {
     Number version = document.get(VERSION, Number.class);
-    return new Contact(
-        document.get(ID).toString(), version == null ? 0 : version.longValue(), attributes);
+    return version == null ? 0 : version.longValue();
+  }
+
+  /**
+   * The update that replaces a contact's attributes with these and raises its version (from none,
+   * for a document written before versions existed, to 1).
+   */
+  public static Document replacement(Map<String, String> attributes) {
+    Document set = new Document();
+    Document unset = new Document();
+    for (String name : ContactAttributes.NAMES) {
+      String value = attributes.get(name);
+      if (value == null) {
+        unset.append(name, "");
+      } else {
+        set.append(name, value);
+      }
+    }
+    set.append(SEARCH, searchKeys(attributes));
+    Document update = new Document("$set", set).append("$inc", new Document(VERSION, 1L));
+    return unset.isEmpty() ? update : update.append("$unset", unset);
   }
 
   /** The stored form of a new or replaced contact. */

@@ -5,41 +5,39 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.contacts.model.Contact;
+import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
 import org.contacts.model.ContactQuery;
+import org.contacts.model.ExpectedVersion;
 
 /**
- * Where contacts are stored. Ids are 24-digit hexadecimal ObjectIds; callers check them first.
- * Every write is one atomic operation on one contact; a write given an expected version applies
- * only while the stored contact still has it.
+ * Where contacts are stored. Every write is one atomic operation on one contact, applied only while
+ * the stored contact meets the expected version, and says what it did.
  */
 public interface ContactRepository {
 
   ContactPage findPage(ContactQuery query);
 
-  Optional<Contact> findById(String id);
-
-  boolean existsById(String id);
+  Optional<Contact> findById(ContactId id);
 
   /**
-   * Stores a new contact under the given id, or a new one when id is null.
+   * Stores a new contact under the given id, or under a new one when id is null.
    *
    * @throws DuplicateContactException when a contact with that id exists
    */
-  Contact insert(String id, Map<String, String> attributes);
+  Contact insert(ContactId id, Map<String, String> attributes);
 
   /** Stores many new contacts in one round trip, each under a new id. */
   void insertAll(List<Map<String, String>> contacts);
 
-  /** Sets and unsets attributes; empty when there is no such contact at that version. */
-  Optional<Contact> update(
-      String id, Long expectedVersion, Map<String, String> set, Set<String> unset);
+  /** Sets and unsets attributes, keeping the others. */
+  WriteResult update(
+      ContactId id, ExpectedVersion expected, Map<String, String> set, Set<String> unset);
 
-  /** Replaces all attributes; empty when there is no such contact at that version. */
-  Optional<Contact> replace(String id, Long expectedVersion, Map<String, String> attributes);
+  /** Replaces all attributes; those not given are removed. */
+  WriteResult replace(ContactId id, ExpectedVersion expected, Map<String, String> attributes);
 
-  /** Deletes a contact; false when there is no such contact at that version. */
-  boolean deleteById(String id, Long expectedVersion);
+  WriteResult delete(ContactId id, ExpectedVersion expected);
 
   long count();
 

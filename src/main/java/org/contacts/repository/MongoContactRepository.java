@@ -2,6 +2,7 @@ package org.contacts.repository;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
@@ -10,8 +11,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.CountOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -22,15 +25,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
+import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
 import org.contacts.model.ContactQuery;
+import org.contacts.model.ExpectedVersion;
 import org.contacts.model.SortKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -118,18 +122,13 @@ public class MongoContactRepository implements ContactRepository {
   }
 
   @Override
-  public Optional<Contact> findById(String id) {
+  public Optional<Contact> findById(ContactId id) {
     return Optional.ofNullable(collection.find(byId(id)).first()).map(ContactMapping::toContact);
   }
 
   @Override
-  public boolean existsById(String id) {
-    return collection.find(byId(id)).projection(new Document(ContactMapping.ID, 1)).first() != null;
-  }
-
-  @Override
-  public Contact insert(String id, Map<String, String> attributes) {
-    ObjectId objectId = id == null ? new ObjectId() : new ObjectId(id);
+  public Contact insert(ContactId id, Map<String, String> attributes) {
+    ObjectId objectId = id == null ? new ObjectId() : objectId(id);
     Document document = ContactMapping.toDocument(objectId, 1, attributes);
     try {
       collection.insertOne(document);
@@ -151,65 +150,83 @@ public class MongoContactRepository implements ContactRepository {
     collection.insertMany(documents);
   }
 
+  /**
+   * A change needs the attributes it keeps (the search keys are drawn from all of them), so it
+   * reads the contact, which already tells a missing or changed contact, and then replaces it on
+   * the exact version it read, so that no concurrent write is ever lost. A lost race reads again:
+   * the newer version may still meet the condition.
+   */
   @Override
-  public Optional<Contact> update(
-      String id, Long expectedVersion, Map<String, String> set, Set<String> unset) {
-    return write(
-        id,
-        expectedVersion,
-        current -> {
-          Map<String, String> attributes = new HashMap<>(current);
-          attributes.putAll(set);
-          unset.forEach(attributes::remove);
-          return attributes;
-        });
-  }
-
-  @Override
-  public Optional<Contact> replace(
-      String id, Long expectedVersion, Map<String, String> attributes) {
-    return write(id, expectedVersion, current -> attributes);
+  public WriteResult update(
+      ContactId id, ExpectedVersion expected, Map<String, String> set, Set<String> unset) {
+    ObjectId objectId = objectId(id);
+    while (true) {
+      Optional<Contact> current = findById(id);
+      if (current.isEmpty()) {
+        return WriteResult.NOT_FOUND;
+      }
+      long version = current.get().version();
+      if (!expected.admits(version)) {
+        return new WriteResult.Changed(version);
+      }
+      Map<String, String> attributes = new HashMap<>(current.get().attributes());
+      attributes.putAll(set);
+      unset.forEach(attributes::remove);
+      Document next = ContactMapping.toDocument(objectId, version + 1, attributes);
+      if (collection
+              .replaceOne(and(eq(ContactMapping.ID, objectId), versionIn(Set.of(version))), next)
+              .getMatchedCount()
+          == 1) {
+        return new WriteResult.Written(ContactMapping.toContact(next));
+      }
+    }
   }
 
   /**
-   * Writes a contact's new attributes as one conditional replace on its id and version, so that no
-   * concurrent write is ever lost. Without an expected version a lost race is simply retried on the
-   * newer contact; with one, the caller learns that the contact changed.
+   * A replacement knows every attribute, so it is one conditional update that raises the version
+   * and hands back the contact as written.
    */
-  private Optional<Contact> write(
-      String id, Long expectedVersion, UnaryOperator<Map<String, String>> change) {
-    ObjectId objectId = new ObjectId(id);
-    while (true) {
-      Optional<Contact> current = findById(id);
-      if (current.isEmpty()
-          || (expectedVersion != null && current.get().version() != expectedVersion)) {
-        return Optional.empty();
-      }
-      long version = current.get().version();
-      Document next =
-          ContactMapping.toDocument(
-              objectId, version + 1, change.apply(current.get().attributes()));
-      boolean written =
-          collection
-                  .replaceOne(and(eq(ContactMapping.ID, objectId), versionIs(version)), next)
-                  .getMatchedCount()
-              == 1;
-      if (written) {
-        return Optional.of(ContactMapping.toContact(next));
-      }
-      if (expectedVersion != null) {
-        return Optional.empty();
-      }
+  @Override
+  public WriteResult replace(
+      ContactId id, ExpectedVersion expected, Map<String, String> attributes) {
+    if (expected instanceof ExpectedVersion.Never) {
+      return refusal(id);
     }
+    Document written =
+        collection.findOneAndUpdate(
+            filterOf(id, expected),
+            ContactMapping.replacement(attributes),
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    return written == null
+        ? refusal(id, expected)
+        : new WriteResult.Written(ContactMapping.toContact(written));
   }
 
   @Override
-  public boolean deleteById(String id, Long expectedVersion) {
-    Bson filter = byId(id);
-    if (expectedVersion != null) {
-      filter = and(filter, versionIs(expectedVersion));
+  public WriteResult delete(ContactId id, ExpectedVersion expected) {
+    if (expected instanceof ExpectedVersion.Never) {
+      return refusal(id);
     }
-    return collection.deleteOne(filter).getDeletedCount() == 1;
+    Document deleted = collection.findOneAndDelete(filterOf(id, expected));
+    return deleted == null
+        ? refusal(id, expected)
+        : new WriteResult.Written(ContactMapping.toContact(deleted));
+  }
+
+  /**
+   * Why a write on the id and the expected versions found nothing. Without versions to meet, the
+   * contact is missing; with them, the rare refusal costs a second read to tell which it was.
+   */
+  private WriteResult refusal(ContactId id, ExpectedVersion expected) {
+    return expected.namesVersions() ? refusal(id) : WriteResult.NOT_FOUND;
+  }
+
+  private WriteResult refusal(ContactId id) {
+    Document current =
+        collection.find(byId(id)).projection(new Document(ContactMapping.VERSION, 1)).first();
+    return current == null
+        ? WriteResult.NOT_FOUND
+        : new WriteResult.Changed(ContactMapping.versionOf(current));
   }
 
   @Override
@@ -217,14 +234,26 @@ public class MongoContactRepository implements ContactRepository {
     return collection.estimatedDocumentCount();
   }
 
-  private static Bson byId(String id) {
-    return eq(ContactMapping.ID, new ObjectId(id));
+  private static ObjectId objectId(ContactId id) {
+    return new ObjectId(id.text());
+  }
+
+  private static Bson byId(ContactId id) {
+    return eq(ContactMapping.ID, objectId(id));
+  }
+
+  private static Bson filterOf(ContactId id, ExpectedVersion expected) {
+    return expected instanceof ExpectedVersion.OneOf oneOf
+        ? and(byId(id), versionIn(oneOf.versions()))
+        : byId(id);
   }
 
   /** Documents written before versions existed count as version 0. */
-  private static Bson versionIs(long version) {
-    return version == 0
-        ? or(eq(ContactMapping.VERSION, 0L), eq(ContactMapping.VERSION, null))
-        : eq(ContactMapping.VERSION, version);
+  private static Bson versionIn(Set<Long> versions) {
+    Bson listed =
+        versions.size() == 1
+            ? eq(ContactMapping.VERSION, versions.iterator().next())
+            : in(ContactMapping.VERSION, versions);
+    return versions.contains(0L) ? or(listed, eq(ContactMapping.VERSION, null)) : listed;
   }
 }

@@ -2,7 +2,6 @@ package org.contacts.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import jakarta.ws.rs.core.EntityTag;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Set;
 import org.contacts.jsonapi.Representation;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactPage;
+import org.contacts.model.ExpectedVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,20 +26,30 @@ class EntityTagsTest {
   }
 
   @ParameterizedTest(name = "[{index}] \"{0}\"")
-  @ValueSource(strings = {"", "  ", "*", " * "})
-  void absentOrStarIfMatchRequiresNoVersion(String ifMatch) {
-    assertNull(EntityTags.requiredVersion(ifMatch), "no version required");
+  @ValueSource(strings = {"", "  "})
+  void absentIfMatchIsNoCondition(String ifMatch) {
+    assertEquals(ExpectedVersion.NONE, EntityTags.expectedVersion(ifMatch), "no condition");
+  }
+
+  @ParameterizedTest(name = "[{index}] \"{0}\"")
+  @ValueSource(strings = {"*", " * "})
+  void starIfMatchAdmitsAnyExistingVersion(String ifMatch) {
+    assertEquals(
+        ExpectedVersion.ANY_EXISTING, EntityTags.expectedVersion(ifMatch), "any existing version");
   }
 
   @Test
   void missingIfMatchRequiresNoVersion() {
-    assertNull(EntityTags.requiredVersion(null), "no header, no condition");
+    assertEquals(ExpectedVersion.NONE, EntityTags.expectedVersion(null), "no header, no condition");
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"\"3-j\"", "\"3-l\"", "\"3-j1a2b\"", "\"3\"", " \"3-j\" "})
   void strongTagRequiresItsVersion(String ifMatch) {
-    assertEquals(3L, EntityTags.requiredVersion(ifMatch), "version 3 from " + ifMatch);
+    assertEquals(
+        ExpectedVersion.oneOf(Set.of(3L)),
+        EntityTags.expectedVersion(ifMatch),
+        "version 3 from " + ifMatch);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -56,7 +66,10 @@ class EntityTagsTest {
         "\""
       })
   void weakOrMalformedTagNeverMatches(String ifMatch) {
-    assertEquals(-1L, EntityTags.requiredVersion(ifMatch), "-1 matches no contact: " + ifMatch);
+    assertEquals(
+        ExpectedVersion.NEVER,
+        EntityTags.expectedVersion(ifMatch),
+        "matches no contact: " + ifMatch);
   }
 
   @Test
@@ -74,7 +87,10 @@ class EntityTagsTest {
     for (EntityTag tag : tags) {
       assertEquals(
           false, tag.isWeak(), "strong, so it can be used with If-Match: " + tag.getValue());
-      assertEquals(3L, EntityTags.requiredVersion(header(tag)), "sent back, it requires version 3");
+      assertEquals(
+          ExpectedVersion.oneOf(Set.of(3L)),
+          EntityTags.expectedVersion(header(tag)),
+          "sent back, it requires version 3");
     }
   }
 

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,14 +20,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.contacts.model.Contact;
+import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
 import org.contacts.model.ContactQuery;
 import org.contacts.model.Cursor;
+import org.contacts.model.ExpectedVersion;
 import org.contacts.model.SortKey;
+import org.contacts.repository.WriteResult.Changed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +48,22 @@ abstract class ContactRepositoryContract {
 
   /** A new, empty collection that no other test uses; dropped after the test. */
   protected abstract MongoCollection<Document> newCollection();
+
+  /** Counts the commands that the subclasses' clients send. */
+  protected static final AtomicInteger COMMANDS = new AtomicInteger();
+
+  protected static MongoClientSettings countingCommands(String connectionString) {
+    return MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString(connectionString))
+        .addCommandListener(
+            new CommandListener() {
+              @Override
+              public void commandStarted(CommandStartedEvent event) {
+                COMMANDS.incrementAndGet();
+              }
+            })
+        .build();
+  }
 
   private MongoCollection<Document> collection;
   private MongoContactRepository repository;
@@ -79,10 +103,33 @@ abstract class ContactRepositoryContract {
     return repository.insert(null, attributes);
   }
 
+  private static ContactId idOf(Contact contact) {
+    return new ContactId(contact.id());
+  }
+
   private Contact stored(Contact contact) {
     return repository
-        .findById(contact.id())
+        .findById(idOf(contact))
         .orElseThrow(() -> new AssertionError("not stored: " + contact));
+  }
+
+  private static ExpectedVersion versions(Long... versions) {
+    return ExpectedVersion.oneOf(Set.of(versions));
+  }
+
+  /** The contact a write says it wrote. */
+  private static Contact written(WriteResult result) {
+    if (result instanceof WriteResult.Written written) {
+      return written.contact();
+    }
+    throw new AssertionError("not written: " + result);
+  }
+
+  /** How many commands the operation sent to MongoDB: its round trips. */
+  private static int roundTrips(Runnable operation) {
+    int before = COMMANDS.get();
+    operation.run();
+    return COMMANDS.get() - before;
   }
 
   private static ContactQuery query(
@@ -112,14 +159,14 @@ abstract class ContactRepositoryContract {
   void insertStoresANewContactAtVersionOne() {
     Contact ann = person("Ann", "Lee", "city", "Austin");
 
-    assertTrue(ObjectId.isValid(ann.id()), "a new contact gets an ObjectId: " + ann.id());
+    assertTrue(
+        ContactId.parse(ann.id()).isPresent(), "a new contact gets a contact id: " + ann.id());
     assertEquals(1, ann.version(), "the first version is 1");
     assertEquals(ann, stored(ann), "what insert returns is what is stored");
     assertEquals(
         attributes("firstName", "Ann", "lastName", "Lee", "city", "Austin"),
         stored(ann).attributes(),
         "attributes as given, absent ones left out");
-    assertTrue(repository.existsById(ann.id()), "exists");
   }
 
   @Test
@@ -140,11 +187,11 @@ abstract class ContactRepositoryContract {
 
   @Test
   void insertKeepsAClientChosenId() {
-    String id = new ObjectId().toHexString();
+    ContactId id = new ContactId(new ObjectId().toHexString());
 
     Contact ann = repository.insert(id, attributes("firstName", "Ann", "lastName", "Lee"));
 
-    assertEquals(id, ann.id(), "the client's id");
+    assertEquals(id.text(), ann.id(), "the client's id");
     assertEquals("Ann", stored(ann).attribute("firstName"), "found under it");
   }
 
@@ -155,7 +202,7 @@ abstract class ContactRepositoryContract {
     DuplicateContactException duplicate =
         assertThrows(
             DuplicateContactException.class,
-            () -> repository.insert(ann.id(), attributes("firstName", "Bob", "lastName", "Ray")),
+            () -> repository.insert(idOf(ann), attributes("firstName", "Bob", "lastName", "Ray")),
             "the id is taken");
 
     assertEquals(ann.id(), duplicate.id(), "names the id");
@@ -164,59 +211,108 @@ abstract class ContactRepositoryContract {
   }
 
   @Test
-  void unknownIdIsNotFound() {
-    String unknown = new ObjectId().toHexString();
+  void unknownIdIsNotFoundWhateverTheCondition() {
+    ContactId unknown = new ContactId(new ObjectId().toHexString());
 
     assertEquals(Optional.empty(), repository.findById(unknown), "findById");
-    assertFalse(repository.existsById(unknown), "existsById");
-    assertEquals(
-        Optional.empty(),
-        repository.update(unknown, null, attributes("city", "Austin"), Set.of()),
-        "update");
-    assertEquals(
-        Optional.empty(),
-        repository.replace(unknown, null, attributes("firstName", "A")),
-        "replace");
-    assertFalse(repository.deleteById(unknown, null), "delete");
+    for (ExpectedVersion expected :
+        List.of(
+            ExpectedVersion.NONE,
+            ExpectedVersion.ANY_EXISTING,
+            versions(1L),
+            ExpectedVersion.NEVER)) {
+      assertEquals(
+          WriteResult.NOT_FOUND,
+          repository.update(unknown, expected, attributes("city", "Austin"), Set.of()),
+          "update " + expected);
+      assertEquals(
+          WriteResult.NOT_FOUND,
+          repository.replace(unknown, expected, attributes("firstName", "A", "lastName", "B")),
+          "replace " + expected);
+      assertEquals(
+          WriteResult.NOT_FOUND, repository.delete(unknown, expected), "delete " + expected);
+    }
   }
 
   @Test
   void updateSetsAndUnsetsAttributesKeepsTheRestAndRaisesTheVersion() {
     Contact ann = person("Ann", "Lee", "city", "Austin", "companyName", "Acme");
 
-    Optional<Contact> updated =
-        repository.update(
-            ann.id(),
-            null,
-            attributes("city", "Boston", "email", "ann@acme.example"),
-            Set.of("companyName"));
+    Contact updated =
+        written(
+            repository.update(
+                idOf(ann),
+                ExpectedVersion.NONE,
+                attributes("city", "Boston", "email", "ann@acme.example"),
+                Set.of("companyName")));
 
-    assertEquals(2, updated.orElseThrow().version(), "version raised");
+    assertEquals(2, updated.version(), "version raised");
     assertEquals(
         attributes(
             "firstName", "Ann", "lastName", "Lee", "city", "Boston", "email", "ann@acme.example"),
         stored(ann).attributes(),
         "city changed, email set, companyName gone, names kept");
-    assertEquals(updated.get(), stored(ann), "what update returns is what is stored");
+    assertEquals(updated, stored(ann), "what update returns is what is stored");
   }
 
   @Test
-  void updateAtTheCurrentVersionAppliesAndAtAStaleOneChangesNothing() {
+  void updateAtTheCurrentVersionAppliesAndAtAStaleOneSaysWhichVersionIsCurrent() {
     Contact ann = person("Ann", "Lee");
 
     assertEquals(
         2,
-        repository
-            .update(ann.id(), 1L, attributes("city", "Austin"), Set.of())
-            .orElseThrow()
+        written(repository.update(idOf(ann), versions(1L), attributes("city", "Austin"), Set.of()))
             .version(),
         "version 1 was current");
     assertEquals(
-        Optional.empty(),
-        repository.update(ann.id(), 1L, attributes("city", "Boston"), Set.of()),
-        "version 1 is stale now");
+        new Changed(2),
+        repository.update(idOf(ann), versions(1L), attributes("city", "Boston"), Set.of()),
+        "version 1 is stale now, and version 2 current");
     assertEquals("Austin", stored(ann).attribute("city"), "the stale write changed nothing");
     assertEquals(2, stored(ann).version(), "nor the version");
+  }
+
+  @Test
+  void writeAppliesWhenAnyOfTheExpectedVersionsIsCurrent() {
+    Contact ann = person("Ann", "Lee");
+
+    Contact updated =
+        written(
+            repository.update(idOf(ann), versions(7L, 1L), attributes("city", "Austin"), Set.of()));
+    Contact replaced =
+        written(
+            repository.replace(
+                idOf(ann), versions(2L, 9L), attributes("firstName", "Anne", "lastName", "Lee")));
+
+    assertEquals(2, updated.version(), "version 1 was one of 7 and 1");
+    assertEquals(3, replaced.version(), "version 2 was one of 2 and 9");
+    assertTrue(
+        repository.delete(idOf(ann), versions(3L, 4L)) instanceof WriteResult.Written,
+        "version 3 was one of 3 and 4");
+  }
+
+  @Test
+  void anyExistingVersionAppliesAndNeverChangesNothing() {
+    Contact ann = person("Ann", "Lee");
+
+    assertEquals(
+        new Changed(1),
+        repository.update(idOf(ann), ExpectedVersion.NEVER, attributes("city", "X"), Set.of()),
+        "a condition no version meets");
+    assertEquals(
+        new Changed(1),
+        repository.replace(
+            idOf(ann), ExpectedVersion.NEVER, attributes("firstName", "X", "lastName", "Y")),
+        "replace too");
+    assertEquals(new Changed(1), repository.delete(idOf(ann), ExpectedVersion.NEVER), "delete");
+    assertEquals(ann, stored(ann), "unchanged");
+    assertEquals(
+        2,
+        written(
+                repository.update(
+                    idOf(ann), ExpectedVersion.ANY_EXISTING, attributes("city", "X"), Set.of()))
+            .version(),
+        "If-Match: * applies to the contact as it is");
   }
 
   @Test
@@ -224,15 +320,19 @@ abstract class ContactRepositoryContract {
     Contact ann = person("Ann", "Lee", "city", "Austin");
 
     Contact replaced =
-        repository
-            .replace(ann.id(), 1L, attributes("firstName", "Anne", "lastName", "Lee"))
-            .orElseThrow();
+        written(
+            repository.replace(
+                idOf(ann), versions(1L), attributes("firstName", "Anne", "lastName", "Lee")));
 
     assertEquals(2, replaced.version(), "version raised");
     assertEquals(
         attributes("firstName", "Anne", "lastName", "Lee"),
         stored(ann).attributes(),
         "only what was given");
+    assertEquals(replaced, stored(ann), "what replace returns is what is stored");
+    assertEquals(
+        ids(ann), idsMatching(Map.of(), "anne"), "found by the new name: search keys rewritten");
+    assertEquals(List.of(), idsMatching(Map.of(), "aus"), "and no longer by the old city");
   }
 
   @Test
@@ -240,8 +340,8 @@ abstract class ContactRepositoryContract {
     Contact ann = person("Ann", "Lee", "city", "Austin");
 
     assertEquals(
-        Optional.empty(),
-        repository.replace(ann.id(), 7L, attributes("firstName", "X", "lastName", "Y")),
+        new Changed(1),
+        repository.replace(idOf(ann), versions(7L), attributes("firstName", "X", "lastName", "Y")),
         "version 7 was never current");
     assertEquals(ann, stored(ann), "unchanged");
   }
@@ -250,41 +350,84 @@ abstract class ContactRepositoryContract {
   void deleteRemovesTheContactOnce() {
     Contact ann = person("Ann", "Lee");
 
-    assertTrue(repository.deleteById(ann.id(), null), "deleted");
-    assertEquals(Optional.empty(), repository.findById(ann.id()), "gone");
-    assertFalse(repository.deleteById(ann.id(), null), "nothing left to delete");
+    assertEquals(
+        ann, written(repository.delete(idOf(ann), ExpectedVersion.NONE)), "the deleted contact");
+    assertEquals(Optional.empty(), repository.findById(idOf(ann)), "gone");
+    assertEquals(
+        WriteResult.NOT_FOUND,
+        repository.delete(idOf(ann), ExpectedVersion.NONE),
+        "nothing left to delete");
   }
 
   @Test
   void deleteAtAStaleVersionKeepsTheContact() {
     Contact ann = person("Ann", "Lee");
 
-    assertFalse(repository.deleteById(ann.id(), 2L), "version 2 is not current");
+    assertEquals(
+        new Changed(1), repository.delete(idOf(ann), versions(2L)), "version 2 is not current");
     assertEquals(ann, stored(ann), "still there");
-    assertTrue(repository.deleteById(ann.id(), 1L), "version 1 is");
+    assertTrue(
+        repository.delete(idOf(ann), versions(1L)) instanceof WriteResult.Written, "version 1 is");
   }
 
   @Test
-  void contactStoredBeforeVersionsExistedIsVersionZeroAndCanBeUpdatedAsSuch() {
-    ObjectId id = new ObjectId();
-    collection.insertOne(
-        new Document("_id", id).append("firstName", "Old").append("lastName", "Timer"));
+  void writesAndRefusalsCostOneRoundTripButAChangeNeedsTwoAndAStaleReplaceOrDeleteTwo() {
+    Contact ann = person("Ann", "Lee");
+    ContactId id = idOf(ann);
+    Map<String, String> names = attributes("firstName", "Ann", "lastName", "Lee");
 
     assertEquals(
-        0,
-        repository.findById(id.toHexString()).orElseThrow().version(),
-        "no version field is version 0");
-    assertEquals(
-        Optional.empty(),
-        repository.update(id.toHexString(), 1L, attributes("city", "Austin"), Set.of()),
-        "version 1 is not current");
+        1, roundTrips(() -> repository.replace(id, versions(1L), names)), "a replace: one write");
     assertEquals(
         1,
-        repository
-            .update(id.toHexString(), 0L, attributes("city", "Austin"), Set.of())
-            .orElseThrow()
+        roundTrips(() -> repository.update(id, versions(1L), names, Set.of())),
+        "a stale update: the read that finds version 2");
+    assertEquals(
+        2,
+        roundTrips(() -> repository.update(id, versions(2L), names, Set.of())),
+        "an update reads the attributes it keeps, then writes");
+    assertEquals(
+        2,
+        roundTrips(() -> repository.replace(id, versions(1L), names)),
+        "a stale replace: the write, then the read that tells changed from missing");
+    assertEquals(
+        1, roundTrips(() -> repository.delete(id, ExpectedVersion.NONE)), "a delete: one write");
+    assertEquals(
+        1,
+        roundTrips(() -> repository.delete(id, ExpectedVersion.ANY_EXISTING)),
+        "a delete of a missing contact without versions to meet: one write");
+  }
+
+  @Test
+  void contactStoredBeforeVersionsExistedIsVersionZeroAndCanBeWrittenAsSuch() {
+    ObjectId objectId = new ObjectId();
+    ContactId id = new ContactId(objectId.toHexString());
+    collection.insertOne(
+        new Document("_id", objectId).append("firstName", "Old").append("lastName", "Timer"));
+
+    assertEquals(
+        0, repository.findById(id).orElseThrow().version(), "no version field is version 0");
+    assertEquals(
+        new Changed(0),
+        repository.update(id, versions(1L), attributes("city", "Austin"), Set.of()),
+        "version 1 is not current");
+    assertEquals(
+        new Changed(0),
+        repository.replace(id, versions(1L), attributes("firstName", "A", "lastName", "B")),
+        "nor for a replace");
+    assertEquals(
+        1,
+        written(repository.update(id, versions(0L), attributes("city", "Austin"), Set.of()))
             .version(),
         "version 0 is");
+
+    collection.updateOne(
+        new Document("_id", objectId), new Document("$unset", new Document("version", "")));
+    assertEquals(
+        1,
+        written(repository.replace(id, versions(0L), attributes("firstName", "A", "lastName", "B")))
+            .version(),
+        "a replace of version 0 writes version 1");
   }
 
   // ---- filters and search ---------------------------------------------------------------------
@@ -358,7 +501,7 @@ abstract class ContactRepositoryContract {
   void searchFollowsAChangedName() {
     Contact ann = person("Ann", "Lee");
 
-    repository.update(ann.id(), null, attributes("lastName", "Moss"), Set.of());
+    repository.update(idOf(ann), ExpectedVersion.NONE, attributes("lastName", "Moss"), Set.of());
 
     assertEquals(ids(ann), idsMatching(Map.of(), "mos"), "found by the new name");
     assertEquals(List.of(), idsMatching(Map.of(), "lee"), "not by the old one");

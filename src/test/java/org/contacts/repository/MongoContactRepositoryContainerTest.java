@@ -23,7 +23,7 @@ class MongoContactRepositoryContainerTest extends ContactRepositoryContract {
 
   @BeforeAll
   static void connect() {
-    client = MongoClients.create(mongo.getConnectionString());
+    client = MongoClients.create(countingCommands(mongo.getConnectionString()));
   }
 
   @AfterAll

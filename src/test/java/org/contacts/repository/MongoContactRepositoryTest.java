@@ -21,7 +21,7 @@ class MongoContactRepositoryTest extends ContactRepositoryContract {
   @BeforeAll
   static void startDatastore() {
     server = EmbeddedMongo.start(dataDirectory.resolve("db.mv"), 0);
-    client = MongoClients.create(server.connectionString());
+    client = MongoClients.create(countingCommands(server.connectionString()));
   }
 
   @AfterAll

@@ -1,0 +1,83 @@
+package org.contacts.api;
+
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.contacts.jsonapi.ApiException;
+import org.contacts.jsonapi.ErrorObject;
+import org.contacts.jsonapi.ResourceInput;
+import org.contacts.model.AttributeValue;
+import org.contacts.model.ContactId;
+
+/**
+ * The JSON:API document rules of a contact sent to be created or changed (its type, a client's id,
+ * the id against the URL), and its attributes as the domain reads them.
+ */
+final class ContactInput {
+
+  private ContactInput() {}
+
+  /** The id a client chose for a new contact, or null when it chose none. */
+  static ContactId clientId(ResourceInput input) {
+    checkType(input);
+    if (input.id() == null) {
+      return null;
+    }
+    return ContactId.parse(input.id())
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ErrorObject.of(
+                            403,
+                            "Client-generated id not accepted",
+                            "A contact's id, when a client chooses it, must be a new ObjectId of 24 "
+                                + "hexadecimal digits.")
+                        .atPointer(input.idPointer())));
+  }
+
+  /** The attributes of a body sent to change the contact the URL names, once it is about it. */
+  static Map<String, AttributeValue> changesTo(ContactId target, ResourceInput input) {
+    checkType(input);
+    if (input.id() != null && !input.id().equals(target.text())) {
+      throw new ApiException(
+          ErrorObject.of(
+                  409,
+                  "Id does not match the URL",
+                  "The body names contact "
+                      + input.id()
+                      + " but the URL names contact "
+                      + target
+                      + ".")
+              .atPointer(input.idPointer()));
+    }
+    return attributes(input);
+  }
+
+  static Map<String, AttributeValue> attributes(ResourceInput input) {
+    Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+    input.attributes().forEach((name, value) -> attributes.put(name, valueOf(value)));
+    return attributes;
+  }
+
+  private static AttributeValue valueOf(JsonValue value) {
+    return switch (value.getValueType()) {
+      case STRING -> AttributeValue.text(((JsonString) value).getString());
+      case NULL -> AttributeValue.REMOVAL;
+      default -> AttributeValue.NOT_TEXT;
+    };
+  }
+
+  private static void checkType(ResourceInput input) {
+    if (input.type() != null && !input.type().equals(ContactDocuments.CONTACTS_TYPE)) {
+      throw new ApiException(
+          ErrorObject.of(
+                  409,
+                  "Wrong resource type",
+                  "This endpoint holds resources of type \"contacts\", not \""
+                      + input.type()
+                      + "\".")
+              .atPointer("/data/type"));
+    }
+  }
+}
