@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
@@ -24,8 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import org.contacts.config.ContactsSettings;
 import org.contacts.controller.ContactController;
-import org.contacts.jsonapi.ApiException;
-import org.contacts.jsonapi.ErrorObject;
 import org.contacts.jsonapi.JsonApi;
 import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.jsonapi.Representation;
@@ -34,6 +30,7 @@ import org.contacts.jsonapi.ResourceInputReader;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
+import org.contacts.model.ExpectedVersion;
 
 /**
  * The contacts routes: HTTP in, HTTP out; the controller decides. One instance serves every request
@@ -52,7 +49,6 @@ public class ContactResource {
 
   @Context HttpHeaders headers;
   @Context UriInfo uriInfo;
-  @Context Request request;
 
   @GET
   public Response list() {
@@ -63,9 +59,8 @@ public class ContactResource {
     ContactPage page = controller.list(parsed.query());
     EntityTag tag =
         EntityTags.of(page, representation, String.valueOf(uriInfo.getRequestUri().getRawQuery()));
-    Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
-    if (precondition != null) {
-      return unlessFailed(precondition, tag);
+    if (notModified(tag)) {
+      return Response.notModified(tag).build();
     }
     PageLinksBuilder links =
         new PageLinksBuilder(
@@ -86,9 +81,8 @@ public class ContactResource {
     Representation representation = representation().withFields(fields);
     Contact contact = controller.get(ContactController.id(id));
     EntityTag tag = EntityTags.of(contact, representation);
-    Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
-    if (precondition != null) {
-      return unlessFailed(precondition, tag);
+    if (notModified(tag)) {
+      return Response.notModified(tag).build();
     }
     return contactResponse(Response.ok(), contact, representation);
   }
@@ -107,55 +101,40 @@ public class ContactResource {
 
   @PATCH
   @Path("{id}")
-  public Response update(
-      @PathParam("id") String id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      InputStream body) {
+  public Response update(@PathParam("id") String id, InputStream body) {
     ResourceInput input = read(body);
     ContactId target = ContactController.id(id);
     Contact contact =
-        controller.update(
-            target, ContactInput.changesTo(target, input), EntityTags.expectedVersion(ifMatch));
+        controller.update(target, ContactInput.changesTo(target, input), expectedVersion());
     return contactResponse(Response.ok(), contact, representation());
   }
 
   @PUT
   @Path("{id}")
-  public Response replace(
-      @PathParam("id") String id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      InputStream body) {
+  public Response replace(@PathParam("id") String id, InputStream body) {
     ResourceInput input = read(body);
     ContactId target = ContactController.id(id);
     Contact contact =
-        controller.replace(
-            target, ContactInput.changesTo(target, input), EntityTags.expectedVersion(ifMatch));
+        controller.replace(target, ContactInput.changesTo(target, input), expectedVersion());
     return contactResponse(Response.ok(), contact, representation());
   }
 
   @DELETE
   @Path("{id}")
-  public Response delete(
-      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    controller.delete(ContactController.id(id), EntityTags.expectedVersion(ifMatch));
+  public Response delete(@PathParam("id") String id) {
+    controller.delete(ContactController.id(id), expectedVersion());
     return Response.ok(ContactDocuments.deleted(id), JsonApi.MEDIA_TYPE_TYPE).build();
   }
 
-  /**
-   * The answer JAX-RS chose for a conditional GET: 304 when If-None-Match matched, returned as it
-   * is; 412 when If-Match did not, which becomes an errors document like every other failure.
-   */
-  private static Response unlessFailed(Response.ResponseBuilder precondition, EntityTag tag) {
-    Response response = precondition.tag(tag).build();
-    if (response.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
-      throw new ApiException(
-          ErrorObject.of(
-                  412,
-                  "Precondition failed",
-                  "If-Match does not name the current ETag " + tag + ".")
-              .atHeader(HttpHeaders.IF_MATCH));
-    }
-    return response;
+  private boolean notModified(EntityTag tag) {
+    return Preconditions.notModified(
+        headers.getHeaderString(HttpHeaders.IF_MATCH),
+        headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+        tag);
+  }
+
+  private ExpectedVersion expectedVersion() {
+    return Preconditions.expectedVersion(headers.getHeaderString(HttpHeaders.IF_MATCH));
   }
 
   private Representation representation() {

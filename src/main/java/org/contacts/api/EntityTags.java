@@ -2,17 +2,16 @@ package org.contacts.api;
 
 import jakarta.ws.rs.core.EntityTag;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.Optional;
 import java.util.zip.CRC32C;
 import org.contacts.jsonapi.Representation;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactPage;
-import org.contacts.model.ExpectedVersion;
 
 /**
  * Strong entity tags. A contact's tag is its version followed by the representation it was drawn
- * in, so If-Match compares versions while If-None-Match distinguishes representations. A page's tag
- * sums up the ids and versions on it.
+ * in, so If-Match on a write compares versions while If-None-Match distinguishes representations. A
+ * page's tag sums up the ids and versions on it.
  */
 final class EntityTags {
 
@@ -34,28 +33,15 @@ final class EntityTags {
     return new EntityTag(Long.toHexString(crc.getValue()));
   }
 
-  /**
-   * The versions an If-Match header admits: any when it is absent or {@code *}, and none when the
-   * tag is weak or not one of ours.
-   */
-  static ExpectedVersion expectedVersion(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      return ExpectedVersion.NONE;
-    }
-    if (ifMatch.strip().equals("*")) {
-      return ExpectedVersion.ANY_EXISTING;
-    }
-    String tag = ifMatch.strip();
-    if (tag.length() < 2 || tag.startsWith("W/") || !tag.startsWith("\"") || !tag.endsWith("\"")) {
-      return ExpectedVersion.NEVER; // weak or malformed tags never match for a write
-    }
-    String value = tag.substring(1, tag.length() - 1);
+  /** The contact version one of our tags carries ("3-j" is version 3), if it is one of ours. */
+  static Optional<Long> versionOf(EntityTag tag) {
+    String value = tag.getValue();
     int dash = value.indexOf('-');
     try {
       long version = Long.parseLong(dash < 0 ? value : value.substring(0, dash));
-      return version < 0 ? ExpectedVersion.NEVER : ExpectedVersion.oneOf(Set.of(version));
+      return version < 0 ? Optional.empty() : Optional.of(version);
     } catch (NumberFormatException e) {
-      return ExpectedVersion.NEVER;
+      return Optional.empty();
     }
   }
 

@@ -120,4 +120,84 @@ class ConditionalRequestsIT {
       Api.deleteContact(id);
     }
   }
+
+  @Test
+  void ifMatchWithAListOfTagsAppliesWhenAnyOfThemIsCurrentAndStarWhenTheContactExists() {
+    String id = Api.createContact(Map.of("firstName", "Barbara", "lastName", "Liskov"));
+    try {
+      String tag = Api.get("/contacts/" + id, "Accept", JSON_API).header("ETag");
+      ApiResponse listed =
+          Api.send(
+              "PATCH",
+              "/contacts/" + id,
+              "{\"city\":\"Boston\"}",
+              "If-Match",
+              "\"0-stale\", " + tag);
+      assertEquals(200, listed.status(), () -> "one listed tag is current: " + listed);
+      ApiResponse weak =
+          Api.send(
+              "PATCH",
+              "/contacts/" + id,
+              "{\"city\":\"Austin\"}",
+              "If-Match",
+              "W/" + listed.header("ETag"));
+      assertEquals(412, weak.status(), "If-Match compares strongly: a weak tag never matches");
+      ApiResponse star =
+          Api.send(
+              "PUT",
+              "/contacts/" + id,
+              "{\"firstName\":\"Barbara\",\"lastName\":\"Liskov\",\"city\":\"Cambridge\"}",
+              "If-Match",
+              "*");
+      assertEquals(200, star.status(), () -> "* matches the contact as it is: " + star);
+      assertEquals(
+          "Cambridge",
+          Api.get("/contacts/" + id).attributes().getString("city"),
+          "the write under * applied");
+      assertEquals(
+          200,
+          Api.send("DELETE", "/contacts/" + id, null, "If-Match", "\"9-j\", " + star.header("ETag"))
+              .status(),
+          "DELETE too");
+      assertEquals(
+          404,
+          Api.send("PATCH", "/contacts/" + id, "{\"city\":\"Leeds\"}", "If-Match", "*").status(),
+          "a contact that is gone is not found, whatever the condition");
+    } finally {
+      Api.deleteContact(id);
+    }
+  }
+
+  @Test
+  void ifNoneMatchComparesWeaklyAndReadsListsAndStar() {
+    String lastName = "Hopper-" + System.nanoTime();
+    String id = Api.createContact(Map.of("firstName", "Grace", "lastName", lastName));
+    try {
+      String path = "/contacts/" + id;
+      String tag = Api.get(path, "Accept", JSON_API).header("ETag");
+      for (String ifNoneMatch : List.of("W/" + tag, "\"0-old\", " + tag, "*")) {
+        ApiResponse cached = Api.get(path, "Accept", JSON_API, "If-None-Match", ifNoneMatch);
+        assertEquals(304, cached.status(), "not modified for If-None-Match: " + ifNoneMatch);
+        assertEquals(tag, cached.header("ETag"), "304 repeats the current ETag");
+      }
+      assertEquals(
+          200,
+          Api.get(path, "Accept", JSON_API, "If-None-Match", "\"0-old\", W/\"7-j\"").status(),
+          "no listed tag is current");
+
+      String page = "/contacts?filter%5BlastName%5D=" + lastName;
+      String pageTag = Api.get(page, "Accept", JSON_API).header("ETag");
+      assertEquals(
+          304,
+          Api.get(page, "Accept", JSON_API, "If-None-Match", "W/" + pageTag).status(),
+          "a page compares weakly too");
+      Api.send("PATCH", path, "{\"city\":\"Arlington\"}");
+      assertEquals(
+          200,
+          Api.get(page, "Accept", JSON_API, "If-None-Match", "W/" + pageTag).status(),
+          "a page whose contact changed is sent again");
+    } finally {
+      Api.deleteContact(id);
+    }
+  }
 }
