@@ -52,6 +52,7 @@ public class ContactController {
   /** Creates a contact under a new id, or under the client's when it gives one (null if not). */
   public Contact create(ContactId id, Map<String, AttributeValue> sent) {
     Map<String, String> attributes = validated(sent, true);
+    attributes.values().removeIf(value -> value == null);
     try {
       return repository.insert(id, attributes);
     } catch (DuplicateContactException e) {

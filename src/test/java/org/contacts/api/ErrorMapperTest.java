@@ -12,9 +12,13 @@ import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.contacts.controller.ContactValidationException;
+import org.contacts.jsonapi.ResourceInput;
+import org.contacts.model.Violation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +71,27 @@ class ErrorMapperTest {
                 Request.class.getClassLoader(),
                 new Class<?>[] {Request.class},
                 (proxy, method, args) -> method.getName().equals("getMethod") ? "GET" : null);
+    mapper.sent = new SentDocument();
     return mapper;
+  }
+
+  @Test
+  void domainRefusalIsAnErrorsDocumentPointingIntoTheBodyThatWasSent() {
+    ErrorMapper mapper = mapper();
+    mapper.sent.keep(new ResourceInput("contacts", null, Map.of(), "/data/attributes"));
+
+    Response response =
+        mapper.toResponse(
+            new ContactValidationException(
+                List.of(new Violation("lastName", "Missing required attribute", "required"))));
+    JsonObject error = ((JsonObject) response.getEntity()).getJsonArray("errors").getJsonObject(0);
+
+    assertEquals(422, response.getStatus(), "422 Unprocessable Content");
+    assertEquals(
+        "/data/attributes/lastName",
+        error.getJsonObject("source").getString("pointer"),
+        "the pointer into the document as sent");
+    assertEquals(List.of(), logged, "a client's mistake is not logged as an error");
   }
 
   @Test
