@@ -2,14 +2,15 @@
 #   docker build -t contacts-service .
 #   docker run -p 9080:9080 -e MONGO_URI=mongodb://host.docker.internal:27017 contacts-service
 
-# Stage 1 builds the WAR. The dependencies get a layer of their own, rebuilt only when pom.xml
-# changes.
+# Stage 1 builds the production WAR: -Dproduction leaves out the development build (src/dev/java,
+# the embedded datastore and the contact generator, and their libraries; see pom.xml). The
+# dependencies get a layer of their own, rebuilt only when pom.xml changes.
 FROM maven:3.9.11-eclipse-temurin-21 AS build
 WORKDIR /build
 COPY pom.xml ./
-RUN mvn -B -q dependency:go-offline
+RUN mvn -B -q -Dproduction dependency:go-offline
 COPY src ./src
-RUN mvn -B -DskipTests package
+RUN mvn -B -Dproduction -DskipTests package
 
 # Stage 2 runs it. The Liberty version is liberty.runtime.version in pom.xml: change both together
 # (the registry keeps images of the latest release and of the last two quarterly ones).

@@ -1,10 +1,5 @@
 package org.contacts.api;
 
-import com.mongodb.MongoConnectionPoolClearedException;
-import com.mongodb.MongoNodeIsRecoveringException;
-import com.mongodb.MongoNotPrimaryException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -20,8 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.contacts.config.DatastoreSettings;
 import org.contacts.controller.ContactException;
+import org.contacts.datastore.DatastoreFailures;
+import org.contacts.datastore.DatastoreNotConfiguredException;
+import org.contacts.datastore.DatastoreSettings;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.ErrorDocument;
 import org.contacts.jsonapi.ErrorObject;
@@ -52,7 +49,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       if (cause instanceof ContactException refusal) {
         return respond(ContactErrors.of(refusal, sent.input()), Map.of());
       }
-      if (isDatastoreUnavailable(cause)) {
+      if (cause instanceof DatastoreNotConfiguredException notConfigured) {
+        return datastoreNotConfigured(notConfigured);
+      }
+      if (DatastoreFailures.isUnavailable(cause)) {
         return datastoreUnavailable(cause);
       }
     }
@@ -62,12 +62,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     return unexpected(thrown);
   }
 
-  private static boolean isDatastoreUnavailable(Throwable cause) {
-    return cause instanceof MongoTimeoutException
-        || cause instanceof MongoSocketException
-        || cause instanceof MongoNotPrimaryException
-        || cause instanceof MongoNodeIsRecoveringException
-        || cause instanceof MongoConnectionPoolClearedException;
+  private static Response datastoreNotConfigured(DatastoreNotConfiguredException notConfigured) {
+    return respond(
+        List.of(ErrorObject.of(503, "Datastore is not configured", notConfigured.getMessage())),
+        Map.of());
   }
 
   private Response datastoreUnavailable(Throwable cause) {

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Settings of the contacts API; each key can also be given as an environment variable. */
+/**
+ * Settings of the service under {@code contacts.*}: the API's limits, the probes and the stop; each
+ * key can also be given as an environment variable. The datastore's are in DatastoreSettings.
+ */
 @ApplicationScoped
 public class ContactsSettings {
 
@@ -20,6 +23,22 @@ public class ContactsSettings {
   @ConfigProperty(name = "contacts.request.max-body-bytes", defaultValue = "1048576")
   long maxBodyBytes;
 
+  @Inject
+  @ConfigProperty(name = "contacts.count.time-limit-ms", defaultValue = "500")
+  long countTimeLimitMillis;
+
+  @Inject
+  @ConfigProperty(name = "contacts.liveness.pool-timeout-ms", defaultValue = "2000")
+  long livenessPoolTimeoutMillis;
+
+  @Inject
+  @ConfigProperty(name = "contacts.liveness.max-heap-after-gc", defaultValue = "0.95")
+  double livenessMaxHeapAfterGc;
+
+  @Inject
+  @ConfigProperty(name = "contacts.shutdown.drain-timeout-ms", defaultValue = "10000")
+  long drainTimeoutMillis;
+
   public int defaultPageSize() {
     return defaultPageSize;
   }
@@ -30,5 +49,25 @@ public class ContactsSettings {
 
   public long maxBodyBytes() {
     return maxBodyBytes;
+  }
+
+  /** How long counting the matches of a filtered query may take before a page goes without. */
+  public long countTimeLimitMillis() {
+    return countTimeLimitMillis;
+  }
+
+  /** How fast the request pool must run a trivial task for liveness to stay UP. */
+  public long livenessPoolTimeoutMillis() {
+    return livenessPoolTimeoutMillis;
+  }
+
+  /** The share of the heap in use after collection above which liveness is DOWN. */
+  public double livenessMaxHeapAfterGc() {
+    return livenessMaxHeapAfterGc;
+  }
+
+  /** How long a stop waits for requests in flight. */
+  public long drainTimeoutMillis() {
+    return drainTimeoutMillis;
   }
 }

@@ -5,8 +5,8 @@ import com.mongodb.client.MongoClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.contacts.config.DatastoreInitializer;
-import org.contacts.jsonapi.ApiException;
+import org.contacts.datastore.DatastoreInitializer;
+import org.contacts.datastore.DatastoreNotConfiguredException;
 
 /**
  * Asks MongoDB whether it answers, timing the round trip. The wait is bounded by the client's
@@ -30,8 +30,8 @@ public class DatastoreProbe {
       long micros = (System.nanoTime() - start) / 1_000;
       initializer.initialize();
       return new Result(true, micros, null);
-    } catch (ApiException e) {
-      return new Result(false, -1, e.errors().get(0).detail());
+    } catch (DatastoreNotConfiguredException e) {
+      return new Result(false, -1, e.getMessage());
     } catch (MongoException e) {
       return new Result(false, -1, "MongoDB did not answer: " + e.getClass().getSimpleName());
     }

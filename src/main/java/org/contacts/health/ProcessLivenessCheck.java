@@ -6,7 +6,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.contacts.config.ContactsSettings;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -25,13 +25,10 @@ public class ProcessLivenessCheck implements HealthCheck {
 
   @Resource ManagedExecutorService requestThreads;
 
-  @Inject
-  @ConfigProperty(name = "contacts.liveness.pool-timeout-ms", defaultValue = "2000")
-  long poolTimeoutMillis;
+  @Inject ContactsSettings settings;
 
-  @Inject
-  @ConfigProperty(name = "contacts.liveness.max-heap-after-gc", defaultValue = "0.95")
-  double maxHeapAfterGc;
+  private long poolTimeoutMillis;
+  private double maxHeapAfterGc;
 
   private ProcessProbes probes;
 
@@ -46,6 +43,8 @@ public class ProcessLivenessCheck implements HealthCheck {
   @PostConstruct
   void init() {
     probes = new ProcessProbes(requestThreads);
+    poolTimeoutMillis = settings.livenessPoolTimeoutMillis();
+    maxHeapAfterGc = settings.livenessMaxHeapAfterGc();
   }
 
   @Override

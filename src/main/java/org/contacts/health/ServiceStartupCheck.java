@@ -2,7 +2,7 @@ package org.contacts.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.contacts.config.DatastoreInitializer;
+import org.contacts.datastore.DatastoreInitializer;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;

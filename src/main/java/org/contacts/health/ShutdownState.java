@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.contacts.config.ContactsSettings;
 
 /**
  * Orders a graceful stop: readiness turns DOWN first, requests in flight are given time to
@@ -19,9 +19,7 @@ public class ShutdownState {
   private static final Logger LOG = Logger.getLogger(ShutdownState.class.getName());
   private static final long POLL_MILLIS = 20;
 
-  @Inject
-  @ConfigProperty(name = "contacts.shutdown.drain-timeout-ms", defaultValue = "10000")
-  long drainTimeoutMillis;
+  @Inject ContactsSettings settings;
 
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
@@ -41,7 +39,8 @@ public class ShutdownState {
   void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event)
       throws InterruptedException {
     draining = true;
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainTimeoutMillis);
+    long deadline =
+        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.drainTimeoutMillis());
     while (inFlight.get() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(POLL_MILLIS); // a stop happens once; polling keeps the request path lock-free
     }

@@ -29,6 +29,7 @@ import java.util.logging.Logger;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
+import org.contacts.config.ContactsSettings;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
 import org.contacts.model.ContactId;
@@ -36,7 +37,6 @@ import org.contacts.model.ContactPage;
 import org.contacts.model.ContactQuery;
 import org.contacts.model.ExpectedVersion;
 import org.contacts.model.SortKey;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Keeps contacts in one MongoDB collection, one document per contact. */
 @ApplicationScoped
@@ -47,15 +47,16 @@ public class MongoContactRepository implements ContactRepository {
   private MongoCollection<Document> collection;
   private long countTimeLimitMillis;
 
+  @Inject
+  public MongoContactRepository(MongoCollection<Document> collection, ContactsSettings settings) {
+    this(collection, settings.countTimeLimitMillis());
+  }
+
   /**
    * @param countTimeLimitMillis how long counting the matches of a filtered query may take before
    *     the page is sent without a total
    */
-  @Inject
-  public MongoContactRepository(
-      MongoCollection<Document> collection,
-      @ConfigProperty(name = "contacts.count.time-limit-ms", defaultValue = "500")
-          long countTimeLimitMillis) {
+  public MongoContactRepository(MongoCollection<Document> collection, long countTimeLimitMillis) {
     this.collection = collection;
     this.countTimeLimitMillis = countTimeLimitMillis;
   }

@@ -3,6 +3,7 @@ package it.org.contacts.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
@@ -13,24 +14,32 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The service started as its users start it: on the embedded datastore by the run command, and in
- * production with MONGO_URI, or wrongly without it. Each test runs a Liberty server of its own.
+ * The service started as its users start it: the development build on the embedded datastore, as
+ * the run command does, and the production build with MONGO_URI, or wrongly without it. Each test
+ * runs a Liberty server of its own.
  */
 class ServerConfigurationsIT {
 
   private static final String PASSWORD = "Sup3r-S3cret-Pw";
 
   @Test
-  void embeddedDatastoreIsSeededWith500ContactsAndTheLogSaysItIsInUse() {
+  void developmentBuildSeedsItsEmbeddedDatastoreWith500ContactsAndTheLogSaysItIsInUse() {
+    assumeTrue(
+        Files.exists(LibertyServer.developmentWar()),
+        "a build with -Dproduction makes no development WAR");
     LibertyServer stopped;
     try (LibertyServer server =
-        LibertyServer.start("contacts-embedded", Map.of("MONGO_EMBEDDED", "true"))) {
+        LibertyServer.start(
+            "contacts-embedded",
+            LibertyServer.developmentWar(),
+            Map.of("MONGO_EMBEDDED", "true"))) {
       stopped = server;
       ApiResponse page = Api.send(server.request("/contacts").build());
       assertEquals(200, page.status(), () -> "the run command serves contacts: " + page);
@@ -58,18 +67,39 @@ class ServerConfigurationsIT {
   @Test
   void missingMongoUriIsAClearErrorInReadinessAndTheLog() {
     try (LibertyServer server = LibertyServer.start("contacts-unconfigured", Map.of())) {
-      ApiResponse ready = Api.sendUnchecked(server.request("/health/ready").build());
-      assertEquals(503, ready.status(), "not ready without a datastore");
-      assertTrue(
-          ready.body().contains("MONGO_URI"),
-          () -> "readiness says what is missing: " + ready.body());
-      ApiResponse contacts = Api.send(server.request("/contacts").build());
-      assertEquals(503, contacts.status(), "no silent empty service");
-      assertEquals("Datastore is not configured", contacts.error().getString("title"), "says why");
-      assertEquals(
-          200, Api.sendUnchecked(server.request("/health/live").build()).status(), "but alive");
-      assertTrue(server.logs().contains("set MONGO_URI"), "the log says what to do");
+      assertNotConfigured(server);
     }
+  }
+
+  @Test
+  void productionBuildHasNoEmbeddedDatastoreToStartAndSaysSo() {
+    try (LibertyServer server =
+        LibertyServer.start("contacts-no-embedded", Map.of("MONGO_EMBEDDED", "true"))) {
+      assertNotConfigured(server);
+      assertTrue(
+          server.logs().contains("this is a production build and has no embedded datastore"),
+          "the log says why MONGO_EMBEDDED does nothing");
+      assertFalse(
+          server.logs().contains("EMBEDDED development datastore"), "no datastore was started");
+    }
+  }
+
+  /** Not ready, 503 on the API, alive, and readiness, response and log all name MONGO_URI. */
+  private static void assertNotConfigured(LibertyServer server) {
+    ApiResponse ready = Api.sendUnchecked(server.request("/health/ready").build());
+    assertEquals(503, ready.status(), "not ready without a datastore");
+    assertTrue(
+        ready.body().contains("MONGO_URI"),
+        () -> "readiness says what is missing: " + ready.body());
+    ApiResponse contacts = Api.send(server.request("/contacts").build());
+    assertEquals(503, contacts.status(), "no silent empty service");
+    assertEquals("Datastore is not configured", contacts.error().getString("title"), "says why");
+    assertTrue(
+        contacts.error().getString("detail").contains("set MONGO_URI"),
+        () -> "and what to do: " + contacts.body());
+    assertEquals(
+        200, Api.sendUnchecked(server.request("/health/live").build()).status(), "but alive");
+    assertTrue(server.logs().contains("set MONGO_URI"), "the log says what to do");
   }
 
   @Test

@@ -18,7 +18,7 @@ public class IntegrationTestSession implements LauncherSessionListener {
           System.getProperty("it.server.name"),
           Integer.parseInt(System.getProperty("it.http.port")),
           "-Dmongo.uri=" + TestDatastore.connectionString() + "\n",
-          false);
+          null);
     }
   }
 

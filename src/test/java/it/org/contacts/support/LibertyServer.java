@@ -29,10 +29,20 @@ public final class LibertyServer implements AutoCloseable {
     this.port = port;
   }
 
-  /** Creates and starts a server whose process gets these environment variables. */
+  /** Creates and starts a server of the production WAR with these environment variables. */
   public static LibertyServer start(String name, Map<String, String> environment) {
+    return start(name, Path.of(System.getProperty("contacts.war")), environment);
+  }
+
+  /** The development build's WAR, which only a build without -Dproduction makes. */
+  public static Path developmentWar() {
+    return Path.of(System.getProperty("contacts.dev.war"));
+  }
+
+  /** Creates and starts a server of the given WAR with these environment variables. */
+  public static LibertyServer start(String name, Path war, Map<String, String> environment) {
     int port = freePort();
-    create(name, port, "", true);
+    create(name, port, "", war);
     LibertyServer server = new LibertyServer(name, port);
     run(environment, "start", name);
     Eventually.await(
@@ -44,9 +54,10 @@ public final class LibertyServer implements AutoCloseable {
 
   /**
    * Creates a server directory: the project's server.xml, the HTTP port, extra JVM options (such as
-   * system properties, one per line) and, unless Arquillian will deploy it, the WAR in dropins.
+   * system properties, one per line) and, unless Arquillian will deploy it (null), the WAR in
+   * dropins.
    */
-  static void create(String name, int port, String jvmOptions, boolean deployWar) {
+  static void create(String name, int port, String jvmOptions, Path war) {
     Path dir = WLP.resolve("usr/servers").resolve(name);
     try {
       deleteRecursively(dir);
@@ -58,9 +69,9 @@ public final class LibertyServer implements AutoCloseable {
       Files.writeString(
           dir.resolve("bootstrap.properties"), "http.port=" + port + "\n", StandardCharsets.UTF_8);
       Files.writeString(dir.resolve("jvm.options"), jvmOptions, StandardCharsets.UTF_8);
-      if (deployWar) {
-        Path war = Path.of(System.getProperty("contacts.war"));
-        Files.copy(war, dir.resolve("dropins").resolve(war.getFileName()));
+      if (war != null) {
+        // One name for either build's WAR, so that both are served at the same root.
+        Files.copy(war, dir.resolve("dropins").resolve("contacts-service.war"));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.nio.file.Path;
 import org.bson.Document;
-import org.contacts.config.EmbeddedMongo;
+import org.contacts.datastore.embedded.EmbeddedMongo;
 
 /**
  * The datastore of the integration-test server: the project's embedded MongoDB, started in the test

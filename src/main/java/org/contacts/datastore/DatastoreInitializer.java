@@ -1,28 +1,25 @@
-package org.contacts.config;
+package org.contacts.datastore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.contacts.repository.ContactRepository;
-import org.contacts.seed.ContactSeeder;
 
 /**
- * Prepares the datastore: creates indexes and, on the embedded development datastore, seeds it.
- * Tried at start-up, and again by the readiness check until it succeeds, so a service started
- * before its datastore prepares it once the datastore appears.
+ * Prepares the datastore by running every {@link DatastorePreparation} (the repository's indexes;
+ * in the development build, the seed of the embedded datastore). Tried at start-up, and again by
+ * the readiness check until it succeeds, so a service started before its datastore prepares it once
+ * the datastore appears.
  */
 @ApplicationScoped
 public class DatastoreInitializer {
 
   private static final Logger LOG = Logger.getLogger(DatastoreInitializer.class.getName());
 
-  @Inject ContactRepository repository;
-  @Inject ContactSeeder seeder;
-  @Inject MongoProducer producer;
-  @Inject DatastoreSettings settings;
+  @Inject Instance<DatastorePreparation> preparations;
 
   private volatile boolean initialized;
   private volatile boolean started;
@@ -49,9 +46,8 @@ public class DatastoreInitializer {
       if (initialized) {
         return;
       }
-      repository.ensureIndexes();
-      if (producer.usesEmbedded()) {
-        seeder.seedIfEmpty(settings.seedCount());
+      for (DatastorePreparation preparation : preparations) {
+        preparation.prepare();
       }
       initialized = true;
     }

@@ -1,4 +1,4 @@
-package org.contacts.config;
+package org.contacts.datastore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.contacts.config;
+package org.contacts.datastore.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;

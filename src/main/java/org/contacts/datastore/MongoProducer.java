@@ -1,4 +1,4 @@
-package org.contacts.config;
+package org.contacts.datastore;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -9,9 +9,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bson.Document;
@@ -19,18 +19,26 @@ import org.contacts.telemetry.DatastoreTelemetry;
 
 /**
  * Makes the application's one MongoClient from configuration, and closes it at shutdown. Without a
- * URI it starts the embedded datastore when that is enabled, and otherwise refuses to connect
- * anywhere: a production deployment never falls back to an empty datastore.
+ * URI it starts the embedded datastore when that is enabled and the build has one (only the
+ * development build does), and otherwise refuses to connect anywhere: a production deployment never
+ * falls back to an empty datastore.
  */
 @ApplicationScoped
 public class MongoProducer {
 
   private static final Logger LOG = Logger.getLogger(MongoProducer.class.getName());
 
+  static final String NOT_CONFIGURED =
+      "No datastore is configured: set MONGO_URI to the MongoDB connection string.";
+  static final String NO_EMBEDDED_IN_BUILD =
+      "MONGO_EMBEDDED is set, but this is a production build and has no embedded datastore:"
+          + " set MONGO_URI to the MongoDB connection string.";
+
   @Inject DatastoreSettings settings;
   @Inject DatastoreTelemetry telemetry;
+  @Inject Instance<EmbeddedDatastore> embeddedDatastores;
 
-  private EmbeddedMongo embedded;
+  private EmbeddedDatastore embedded;
 
   @Produces
   @ApplicationScoped
@@ -81,49 +89,33 @@ public class MongoProducer {
     // The embedded datastore exists only for this client, so it stops after it.
     synchronized (this) {
       if (embedded != null) {
-        embedded.close();
+        embedded.stop();
         embedded = null;
-        LOG.info("Embedded datastore stopped");
       }
     }
   }
 
   /** Whether this application runs on the embedded development datastore. */
   public boolean usesEmbedded() {
-    return settings.uri().isEmpty() && settings.embedded();
+    return settings.uri().isEmpty() && settings.embedded() && embeddedDatastores.isResolvable();
   }
 
   private synchronized String embeddedUri() {
     if (!settings.embedded()) {
-      LOG.severe(DatastoreNotConfiguredException.DETAIL);
-      throw new DatastoreNotConfiguredException();
+      throw notConfigured(NOT_CONFIGURED);
+    }
+    if (!embeddedDatastores.isResolvable()) {
+      throw notConfigured(NO_EMBEDDED_IN_BUILD);
     }
     if (embedded == null) {
-      Path file = Path.of(settings.embeddedFile()).toAbsolutePath();
-      embedded = startEmbedded(file);
-      LOG.warning(
-          () ->
-              "MONGO_URI is not set: using the EMBEDDED development datastore at "
-                  + embedded.connectionString()
-                  + ", data in "
-                  + file
-                  + ". Set MONGO_URI to use MongoDB.");
+      embedded = embeddedDatastores.get();
     }
-    return embedded.connectionString();
+    return embedded.start();
   }
 
-  /** On the usual MongoDB port when it is free, so that MongoDB tools find it; else on any. */
-  private EmbeddedMongo startEmbedded(Path file) {
-    try {
-      return EmbeddedMongo.start(file, settings.embeddedPort());
-    } catch (RuntimeException portTaken) {
-      LOG.warning(
-          () ->
-              "Port "
-                  + settings.embeddedPort()
-                  + " is taken; the embedded datastore uses a free one");
-      return EmbeddedMongo.start(file, 0);
-    }
+  private static DatastoreNotConfiguredException notConfigured(String reason) {
+    LOG.severe(reason);
+    return new DatastoreNotConfiguredException(reason);
   }
 
   private WriteConcern writeConcern() {

@@ -1,4 +1,4 @@
-package org.contacts.config;
+package org.contacts.datastore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -3,20 +3,32 @@ package org.contacts.seed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
+import org.contacts.datastore.DatastorePreparation;
+import org.contacts.datastore.DatastoreSettings;
+import org.contacts.datastore.MongoProducer;
 import org.contacts.repository.ContactRepository;
 
 /**
- * Fills an empty development datastore with generated contacts, so the service has something to
- * show.
+ * Fills an empty embedded datastore with generated contacts, so the service has something to show.
+ * A datastore given by MONGO_URI is never touched.
  */
 @ApplicationScoped
-public class ContactSeeder {
+public class ContactSeeder implements DatastorePreparation {
 
   private static final Logger LOG = Logger.getLogger(ContactSeeder.class.getName());
 
   @Inject ContactRepository repository;
+  @Inject MongoProducer producer;
+  @Inject DatastoreSettings settings;
 
-  public void seedIfEmpty(int count) {
+  @Override
+  public void prepare() {
+    if (producer.usesEmbedded()) {
+      seedIfEmpty(settings.seedCount());
+    }
+  }
+
+  void seedIfEmpty(int count) {
     if (repository.count() > 0) {
       return;
     }
