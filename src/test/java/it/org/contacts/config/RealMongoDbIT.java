@@ -2,7 +2,6 @@ package it.org.contacts.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.mongodb.client.model.Filters;
 import it.org.contacts.support.Api;
@@ -11,23 +10,22 @@ import it.org.contacts.support.TestDatastore;
 import java.util.Map;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The integration tests run on a real MongoDB when asked to ({@code -Dit.datastore=testcontainers},
- * where a Docker engine is available). Skipped otherwise, with the reason, so that a run that asked
- * for a real MongoDB and got the embedded datastore says so.
+ * where a Docker engine is available). Disabled otherwise, with the reason, so that a run that
+ * asked for a real MongoDB and got the embedded datastore says so beside the warning in its log.
  */
+@EnabledIf(
+    value = "it.org.contacts.support.TestDatastore#isRealMongoDb",
+    disabledReason =
+        "the integration tests ran on the embedded datastore: -Dit.datastore=testcontainers runs"
+            + " them on a real MongoDB where a Docker engine is available")
 class RealMongoDbIT extends DeployedServiceBase {
 
   @Test
   void serviceStoresItsContactsInTheMongoDbOfTestcontainers() {
-    assumeTrue(
-        TestDatastore.isRealMongoDb(),
-        TestDatastore.requestsTestcontainers()
-            ? "no Docker engine: the integration tests ran on the embedded datastore"
-            : "the integration tests ran on the embedded datastore; -D"
-                + TestDatastore.SWITCH
-                + "=testcontainers runs them on a real MongoDB");
     String version = TestDatastore.serverVersion();
     String id = Api.createContact(Map.of("firstName", "Real", "lastName", "MongoDB"));
     try {

@@ -1,7 +1,5 @@
 package it.org.contacts.support;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -19,7 +17,8 @@ import org.testcontainers.containers.MongoDBContainer;
  * configured with, which tests can stop and restart under the running service. With {@value
  * #SWITCH}={@code testcontainers} (or the environment variable {@code IT_DATASTORE}) it is a real
  * MongoDB in Testcontainers, where a Docker engine is available; without one the run says so in a
- * warning and in the skipped {@code RealMongoDbIT}, and falls back to the embedded datastore.
+ * warning and in the disabled {@code RealMongoDbIT}, and falls back to the embedded datastore.
+ * Tests that restart the datastore are disabled on Testcontainers ({@link #isRealMongoDb}).
  */
 public final class TestDatastore {
 
@@ -69,25 +68,12 @@ public final class TestDatastore {
     return container != null;
   }
 
-  public static boolean requestsTestcontainers() {
+  private static boolean requestsTestcontainers() {
     String asked = System.getProperty(SWITCH, "");
     if (asked.isBlank()) {
       asked = System.getenv().getOrDefault("IT_DATASTORE", "");
     }
     return asked.trim().toLowerCase(Locale.ROOT).equals("testcontainers");
-  }
-
-  /**
-   * Skips a test that stops and restarts the datastore where that is not possible: a restarted
-   * container listens on a new port, which the running service was not configured with.
-   */
-  public static void assumeRestartable() {
-    assumeTrue(
-        !isRealMongoDb(),
-        "the datastore runs in Testcontainers ("
-            + SWITCH
-            + "), which cannot restart it on the"
-            + " same port: this outage test runs on the embedded datastore only");
   }
 
   /** Starts the embedded datastore again on its port and data file, as after an outage. */
