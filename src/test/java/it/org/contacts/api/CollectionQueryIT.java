@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
-import it.org.contacts.support.Deployments;
+import it.org.contacts.support.DeployedServiceBase;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -17,31 +17,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Paging, sorting, filtering and sparse fieldsets on GET /contacts. Each test works on contacts of
  * its own, told apart from any others by a company name no other test uses.
  */
-@ExtendWith(ArquillianExtension.class)
-class CollectionQueryIT {
+class CollectionQueryIT extends DeployedServiceBase {
 
   private static final String CURSOR_PROFILE =
       "https://jsonapi.org/profiles/ethanresnick/cursor-pagination/";
 
   private final List<String> created = new ArrayList<>();
   private String company;
-
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return Deployments.war();
-  }
 
   @BeforeEach
   void company() {
@@ -83,7 +73,7 @@ class CollectionQueryIT {
   }
 
   private static ApiResponse get(String path) {
-    ApiResponse response = Api.get(path, "Accept", JSON_API);
+    ApiResponse response = Api.getJsonApi(path);
     assertEquals(200, response.status(), () -> path + ": " + response);
     return response;
   }
@@ -186,8 +176,7 @@ class CollectionQueryIT {
         page.json().getJsonArray("data").getJsonObject(0).getJsonObject("attributes");
     assertEquals(Set.of("lastName", "city"), attributes.keySet(), "only the fields asked for");
     String id = created.get(0);
-    ApiResponse single =
-        Api.get("/contacts/" + id + "?fields[contacts]=firstName", "Accept", JSON_API);
+    ApiResponse single = Api.getJsonApi("/contacts/" + id + "?fields[contacts]=firstName");
     assertEquals(Set.of("firstName"), single.attributes().keySet(), "on a single contact too");
   }
 
@@ -224,7 +213,7 @@ class CollectionQueryIT {
 
   @Test
   void cursorPageSizeAboveTheMaximumIsATypedError() {
-    ApiResponse response = Api.get("/contacts?page[size]=1000&page[after]=x", "Accept", JSON_API);
+    ApiResponse response = Api.getJsonApi("/contacts?page[size]=1000&page[after]=x");
     assertEquals(400, response.status(), "too large");
     JsonArray errors = response.json().getJsonArray("errors");
     JsonObject tooLarge = null;
@@ -248,10 +237,8 @@ class CollectionQueryIT {
   @Test
   void everyProblemOfAQueryStringIsReportedTogetherWithItsParameter() {
     ApiResponse response =
-        Api.get(
-            "/contacts?sort=nickname&filter[shoeSize]=9&page[number]=0&include=company&foo=bar",
-            "Accept",
-            JSON_API);
+        Api.getJsonApi(
+            "/contacts?sort=nickname&filter[shoeSize]=9&page[number]=0&include=company&foo=bar");
     assertEquals(400, response.status(), () -> "bad query: " + response);
     Set<String> parameters = new HashSet<>();
     response
@@ -269,7 +256,7 @@ class CollectionQueryIT {
 
   @Test
   void pageSizeAboveTheMaximumIs400() {
-    ApiResponse response = Api.get("/contacts?page[size]=101", "Accept", JSON_API);
+    ApiResponse response = Api.getJsonApi("/contacts?page[size]=101");
     assertEquals(400, response.status(), "above the configured maximum of 100");
     assertEquals(
         "page[size]",
@@ -284,10 +271,9 @@ class CollectionQueryIT {
     ApiResponse first = get(path);
     String tag = first.header("ETag");
     assertTrue(tag != null && !tag.isBlank(), "a page has an ETag");
-    assertEquals(
-        304, Api.get(path, "Accept", JSON_API, "If-None-Match", tag).status(), "unchanged: 304");
+    assertEquals(304, Api.getJsonApi(path, "If-None-Match", tag).status(), "unchanged: 304");
     contact("Emmy", "Noether", "NY", "New York");
-    ApiResponse changed = Api.get(path, "Accept", JSON_API, "If-None-Match", tag);
+    ApiResponse changed = Api.getJsonApi(path, "If-None-Match", tag);
     assertEquals(200, changed.status(), "a new contact on the page changes it");
     assertFalse(tag.equals(changed.header("ETag")), "and its ETag");
   }

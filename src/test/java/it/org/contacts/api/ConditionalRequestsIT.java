@@ -1,12 +1,11 @@
 package it.org.contacts.api;
 
-import static it.org.contacts.support.Api.JSON_API;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
-import it.org.contacts.support.Deployments;
+import it.org.contacts.support.DeployedServiceBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,27 +13,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** ETags, If-None-Match and If-Match: caching and writes without lost updates. */
-@ExtendWith(ArquillianExtension.class)
-class ConditionalRequestsIT {
-
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return Deployments.war();
-  }
+class ConditionalRequestsIT extends DeployedServiceBase {
 
   @Test
   void unchangedContactAnswers304ToIfNoneMatch() {
     String id = Api.createContact(Map.of("firstName", "Radia", "lastName", "Perlman"));
     try {
-      String tag = Api.get("/contacts/" + id, "Accept", JSON_API).header("ETag");
-      ApiResponse cached = Api.get("/contacts/" + id, "Accept", JSON_API, "If-None-Match", tag);
+      String tag = Api.getJsonApi("/contacts/" + id).header("ETag");
+      ApiResponse cached = Api.getJsonApi("/contacts/" + id, "If-None-Match", tag);
       assertEquals(304, cached.status(), "not modified");
       assertEquals(tag, cached.header("ETag"), "304 repeats the ETag");
     } finally {
@@ -46,7 +35,7 @@ class ConditionalRequestsIT {
   void staleIfMatchIs412AndChangesNothing() {
     String id = Api.createContact(Map.of("firstName", "Sophie", "lastName", "Wilson"));
     try {
-      String tag = Api.get("/contacts/" + id, "Accept", JSON_API).header("ETag");
+      String tag = Api.getJsonApi("/contacts/" + id).header("ETag");
       ApiResponse first =
           Api.send("PATCH", "/contacts/" + id, "{\"city\":\"Leeds\"}", "If-Match", tag);
       assertEquals(200, first.status(), "the current ETag matches");
@@ -82,7 +71,7 @@ class ConditionalRequestsIT {
     int writers = 8;
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     try {
-      String tag = Api.get("/contacts/" + id, "Accept", JSON_API).header("ETag");
+      String tag = Api.getJsonApi("/contacts/" + id).header("ETag");
       CountDownLatch start = new CountDownLatch(1);
       List<CompletableFuture<ApiResponse>> results = new ArrayList<>();
       for (int i = 0; i < writers; i++) {

@@ -7,36 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
-import it.org.contacts.support.Deployments;
+import it.org.contacts.support.DeployedServiceBase;
 import jakarta.json.JsonObject;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Create, read, update, replace and delete one contact, as a JSON:API client does. */
-@ExtendWith(ArquillianExtension.class)
-class ContactLifecycleIT {
-
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return Deployments.war();
-  }
+class ContactLifecycleIT extends DeployedServiceBase {
 
   @Test
   void createReturns201WithLocationAndTheStoredContact() {
     ApiResponse created =
-        Api.send(
+        Api.sendJsonApi(
             "POST",
             "/contacts",
             Api.document(
-                Map.of("firstName", "Ada", "lastName", "Lovelace", "email", "ada@example.org")),
-            "Content-Type",
-            JSON_API,
-            "Accept",
-            JSON_API);
+                Map.of("firstName", "Ada", "lastName", "Lovelace", "email", "ada@example.org")));
     String id = created.data().getString("id");
     try {
       assertEquals(201, created.status(), () -> "create answers 201: " + created);
@@ -48,7 +34,7 @@ class ContactLifecycleIT {
           created.data().getJsonObject("links").getString("self"),
           "resource self link");
 
-      ApiResponse fetched = Api.get("/contacts/" + id, "Accept", JSON_API);
+      ApiResponse fetched = Api.getJsonApi("/contacts/" + id);
       assertEquals(200, fetched.status(), "the created contact can be read");
       assertEquals("ada@example.org", fetched.attributes().getString("email"), "stored attributes");
       assertEquals(
@@ -66,24 +52,18 @@ class ContactLifecycleIT {
         Api.createContact(Map.of("firstName", "Grace", "lastName", "Hopper", "city", "Arlington"));
     try {
       ApiResponse patched =
-          Api.send(
+          Api.sendJsonApi(
               "PATCH",
               "/contacts/" + id,
               "{\"data\":{\"type\":\"contacts\",\"id\":\""
                   + id
-                  + "\",\"attributes\":{\"city\":\"New York\"}}}",
-              "Content-Type",
-              JSON_API,
-              "Accept",
-              JSON_API);
+                  + "\",\"attributes\":{\"city\":\"New York\"}}}");
       assertEquals(200, patched.status(), () -> "patch answers 200: " + patched);
       assertEquals(
           "New York", patched.attributes().getString("city"), "the attribute sent changed");
       assertEquals("Grace", patched.attributes().getString("firstName"), "the others did not");
       assertEquals(
-          "New York",
-          Api.get("/contacts/" + id, "Accept", JSON_API).attributes().getString("city"),
-          "stored");
+          "New York", Api.getJsonApi("/contacts/" + id).attributes().getString("city"), "stored");
     } finally {
       Api.deleteContact(id);
     }
@@ -95,16 +75,12 @@ class ContactLifecycleIT {
         Api.createContact(Map.of("firstName", "Alan", "lastName", "Turing", "city", "Wilmslow"));
     try {
       ApiResponse replaced =
-          Api.send(
+          Api.sendJsonApi(
               "PUT",
               "/contacts/" + id,
-              Api.document(Map.of("firstName", "Alan", "lastName", "Turing", "state", "GB")),
-              "Content-Type",
-              JSON_API,
-              "Accept",
-              JSON_API);
+              Api.document(Map.of("firstName", "Alan", "lastName", "Turing", "state", "GB")));
       assertEquals(200, replaced.status(), () -> "put answers 200: " + replaced);
-      JsonObject attributes = Api.get("/contacts/" + id, "Accept", JSON_API).attributes();
+      JsonObject attributes = Api.getJsonApi("/contacts/" + id).attributes();
       assertEquals("GB", attributes.getString("state"), "the new attribute is stored");
       assertTrue(attributes.isNull("city"), "an attribute left out of a replace is gone");
     } finally {

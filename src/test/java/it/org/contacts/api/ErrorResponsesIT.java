@@ -6,25 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
-import it.org.contacts.support.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import it.org.contacts.support.DeployedServiceBase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every failure a client can cause is a JSON:API errors document with the right status. */
-@ExtendWith(ArquillianExtension.class)
-class ErrorResponsesIT {
+class ErrorResponsesIT extends DeployedServiceBase {
 
   private static final String UNKNOWN_ID = "5f8f8c44b54764421b7156c3";
-
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return Deployments.war();
-  }
 
   @Test
   void getReturns404ErrorDocumentForUnknownId() {

@@ -6,24 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
-import it.org.contacts.support.Deployments;
+import it.org.contacts.support.DeployedServiceBase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.http.HttpRequest;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The probes Kubernetes uses, and the original service's probe routes. */
-@ExtendWith(ArquillianExtension.class)
-class HealthIT {
-
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return Deployments.war();
-  }
+class HealthIT extends DeployedServiceBase {
 
   @Test
   void readinessReportsTheMongoCheckUp() {
@@ -83,8 +72,7 @@ class HealthIT {
   }
 
   private static JsonObject microProfileHealth(String path) {
-    ApiResponse response =
-        Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve(path)).GET().build());
+    ApiResponse response = Api.getUnchecked(path);
     assertEquals(200, response.status(), () -> path + " answers 200: " + response);
     return response.json();
   }

@@ -5,31 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import it.org.contacts.support.Api;
-import it.org.contacts.support.Deployments;
+import it.org.contacts.support.DeployedServiceBase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A generic JSON:API client library, kitsu, uses the service without adaptation: it lists, pages,
  * sorts, filters, selects fields, creates, updates and deletes (src/test/jsonapi-client).
  */
-@ExtendWith(ArquillianExtension.class)
-class JsonApiClientLibraryIT {
+class JsonApiClientLibraryIT extends DeployedServiceBase {
 
   private static final Path CLIENT = Path.of("src/test/jsonapi-client");
-
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return Deployments.war();
-  }
 
   @Test
   void kitsuUsesTheServiceWithoutAdaptation() throws IOException, InterruptedException {

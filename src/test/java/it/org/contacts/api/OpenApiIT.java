@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
-import it.org.contacts.support.Deployments;
+import it.org.contacts.support.DeployedServiceBase;
 import it.org.contacts.support.HeadlessChromium;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -17,25 +17,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /** The API description MicroProfile OpenAPI serves at /openapi, and its UI at /openapi/ui. */
-@ExtendWith(ArquillianExtension.class)
-class OpenApiIT {
+class OpenApiIT extends DeployedServiceBase {
 
   /** Every route of the service and its methods: the description must list these and no others. */
   private static final Map<String, Set<String>> ROUTES =
@@ -53,11 +47,6 @@ class OpenApiIT {
 
   private static final Set<String> HTTP_METHODS =
       Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
-
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return Deployments.war();
-  }
 
   @Test
   void descriptionListsEveryRouteWithItsMethodsAndNothingElse() {
@@ -150,11 +139,7 @@ class OpenApiIT {
   }
 
   private static JsonObject description() {
-    HttpRequest request =
-        HttpRequest.newBuilder(Api.BASE.resolve("/openapi"))
-            .header("Accept", "application/json")
-            .timeout(Duration.ofSeconds(20))
-            .build();
+    HttpRequest request = Api.request("/openapi").header("Accept", "application/json").build();
     ApiResponse response = Api.sendUnchecked(request);
     assertEquals(200, response.status(), () -> "GET /openapi: " + response);
     assertTrue(

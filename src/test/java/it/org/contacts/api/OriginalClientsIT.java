@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
-import it.org.contacts.support.Deployments;
+import it.org.contacts.support.DeployedServiceBase;
 import java.net.http.HttpRequest;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,16 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The wire contract of the original service, which its clients still rely on: bare attribute
  * objects as bodies, any or no Content-Type, {@code _id} among the attributes, 200 on delete.
  */
-@ExtendWith(ArquillianExtension.class)
-class OriginalClientsIT {
+class OriginalClientsIT extends DeployedServiceBase {
 
   private static final String BARE =
       "{\"firstName\":\"Katherine\",\"lastName\":\"Johnson\",\"city\":\"Hampton\"}";
-
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return Deployments.war();
-  }
 
   @ParameterizedTest(name = "Content-Type {0}")
   @ValueSource(
@@ -49,9 +39,7 @@ class OriginalClientsIT {
   @Test
   void createAcceptsABareObjectWithNoContentType() {
     HttpRequest request =
-        HttpRequest.newBuilder(Api.BASE.resolve("/contacts"))
-            .POST(HttpRequest.BodyPublishers.ofString(BARE))
-            .build();
+        Api.request("/contacts").POST(HttpRequest.BodyPublishers.ofString(BARE)).build();
     assertFalse(
         request.headers().firstValue("Content-Type").isPresent(),
         "the request has no Content-Type");
@@ -75,7 +63,7 @@ class OriginalClientsIT {
           id,
           none.attributes().getString("_id"),
           "a client that sends no Accept is an original one");
-      ApiResponse strict = Api.get("/contacts/" + id, "Accept", JSON_API);
+      ApiResponse strict = Api.getJsonApi("/contacts/" + id);
       assertFalse(
           strict.attributes().containsKey("_id"), "JSON:API clients get no member named _id");
       assertEquals(JSON_API, plain.header("Content-Type"), "both are JSON:API documents");
@@ -99,7 +87,7 @@ class OriginalClientsIT {
               .getString("_id"),
           "each listed contact carries _id");
       ApiResponse strict =
-          Api.get("/contacts?filter[lastName]=Jackson&filter[firstName]=Mary", "Accept", JSON_API);
+          Api.getJsonApi("/contacts?filter[lastName]=Jackson&filter[firstName]=Mary");
       assertFalse(
           strict
               .json()

@@ -6,28 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.mongodb.client.model.Filters;
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
-import it.org.contacts.support.Deployments;
+import it.org.contacts.support.DeployedServiceBase;
 import it.org.contacts.support.TestDatastore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.types.ObjectId;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Validation, client ids and conflicts on create, replace and update; nothing invalid is stored.
  */
-@ExtendWith(ArquillianExtension.class)
-class WritingRulesIT {
-
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return Deployments.war();
-  }
+class WritingRulesIT extends DeployedServiceBase {
 
   private static long storedWithCompany(String company) {
     return TestDatastore.contacts().countDocuments(Filters.eq("companyName", company));
@@ -53,8 +43,7 @@ class WritingRulesIT {
         "{\"data\":{\"type\":\"contacts\",\"attributes\":{\"companyName\":\""
             + company
             + "\",\"email\":\"not-an-email\",\"website\":\"ftp://example.org\",\"zip\":12345,\"nickname\":\"x\"}}}";
-    ApiResponse response =
-        Api.send("POST", "/contacts", body, "Content-Type", JSON_API, "Accept", JSON_API);
+    ApiResponse response = Api.sendJsonApi("POST", "/contacts", body);
     assertEquals(422, response.status(), () -> "semantic errors are 422: " + response);
     assertEquals(
         Map.of(
@@ -133,12 +122,10 @@ class WritingRulesIT {
             + id
             + "\",\"attributes\":{\"firstName\":\"Frances\",\"lastName\":\"Allen\"}}}";
     try {
-      ApiResponse first =
-          Api.send("POST", "/contacts", body, "Content-Type", JSON_API, "Accept", JSON_API);
+      ApiResponse first = Api.sendJsonApi("POST", "/contacts", body);
       assertEquals(201, first.status(), () -> "created with the client's id: " + first);
       assertEquals(id, first.data().getString("id"), "the id the client chose");
-      ApiResponse retry =
-          Api.send("POST", "/contacts", body, "Content-Type", JSON_API, "Accept", JSON_API);
+      ApiResponse retry = Api.sendJsonApi("POST", "/contacts", body);
       assertEquals(409, retry.status(), "a retried create is a conflict, not a duplicate");
       assertEquals(
           1,

@@ -5,24 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
-import it.org.contacts.support.Deployments;
+import it.org.contacts.support.DeployedServiceBase;
 import it.org.contacts.support.TestDatastore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Generated bodies and query strings, from a fixed seed so that any failure can be replayed: never
  * a 5xx, never a hang (every request has a deadline), never a partial write.
  */
-@ExtendWith(ArquillianExtension.class)
-class FuzzIT {
+class FuzzIT extends DeployedServiceBase {
 
   private static final long SEED = Long.getLong("fuzz.seed", 20_261_127L);
   private static final int BODIES = 300;
@@ -93,11 +88,6 @@ class FuzzIT {
 
   private final Random random = new Random(SEED);
 
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return Deployments.war();
-  }
-
   @Test
   void generatedBodiesNeverCauseAServerErrorOrAPartialWrite() {
     for (int i = 0; i < BODIES; i++) {
@@ -141,7 +131,7 @@ class FuzzIT {
             .append(encode(pick(VALUES)));
       }
       String input = "seed " + SEED + ", query " + i + ": " + query;
-      ApiResponse response = Api.get(query.toString(), "Accept", Api.JSON_API);
+      ApiResponse response = Api.getJsonApi(query.toString());
       assertTrue(
           response.status() == 200 || response.status() == 400, () -> input + " -> " + response);
     }

@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
-import it.org.contacts.support.Deployments;
+import it.org.contacts.support.DeployedServiceBase;
 import it.org.contacts.support.TestDatastore;
 import java.net.http.HttpRequest;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,15 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Broken and hostile requests: each gets a JSON:API error with the right status, stores nothing,
  * and leaves the service serving.
  */
-@ExtendWith(ArquillianExtension.class)
-class HostileInputIT {
+class HostileInputIT extends DeployedServiceBase {
 
   private long storedBefore;
-
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return Deployments.war();
-  }
 
   @BeforeEach
   void countStored() {
@@ -91,7 +81,7 @@ class HostileInputIT {
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     ApiResponse response =
         Api.send(
-            HttpRequest.newBuilder(Api.BASE.resolve("/contacts"))
+            Api.request("/contacts")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build());
@@ -104,7 +94,7 @@ class HostileInputIT {
     Arrays.fill(body, (byte) ' ');
     ApiResponse response =
         Api.send(
-            HttpRequest.newBuilder(Api.BASE.resolve("/contacts"))
+            Api.request("/contacts")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build());
@@ -118,7 +108,7 @@ class HostileInputIT {
     Iterable<byte[]> chunks = () -> Stream.generate(() -> chunk).limit(40).iterator();
     ApiResponse response =
         Api.send(
-            HttpRequest.newBuilder(Api.BASE.resolve("/contacts"))
+            Api.request("/contacts")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(chunks))
                 .build());
@@ -160,8 +150,7 @@ class HostileInputIT {
   void urlsTheContainerRefusesAre400() {
     for (String path :
         new String[] {"/contacts/..%2F..%2Fping", "/contacts/x%00", "/contacts/%C0%AF"}) {
-      ApiResponse response =
-          Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve(path)).build());
+      ApiResponse response = Api.getUnchecked(path);
       assertEquals(400, response.status(), () -> path + ": " + response);
     }
   }
@@ -171,10 +160,7 @@ class HostileInputIT {
     String path = "/contacts?filter[q]=" + "a".repeat(20_000);
     assertEquals(400, Api.get(path).status(), "a long query string is a JSON:API 400");
     try {
-      ApiResponse response =
-          Api.sendUnchecked(
-              HttpRequest.newBuilder(Api.BASE.resolve("/contacts?filter[q]=" + "a".repeat(60_000)))
-                  .build());
+      ApiResponse response = Api.getUnchecked("/contacts?filter[q]=" + "a".repeat(60_000));
       assertEquals(400, response.status(), "past Liberty's 32 KB request-line limit, its own 400");
     } catch (java.io.UncheckedIOException closedByServer) {
       // Liberty may also close the connection before the client has sent the whole line.

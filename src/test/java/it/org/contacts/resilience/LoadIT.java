@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
-import it.org.contacts.support.Deployments;
+import it.org.contacts.support.DeployedServiceBase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,26 +17,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two hundred clients at once, for a bounded time, mixing reads and writes against the embedded
  * datastore: no server errors, no failed connections, and every contact created can be read.
  */
-@ExtendWith(ArquillianExtension.class)
-class LoadIT {
+class LoadIT extends DeployedServiceBase {
 
   private static final int CLIENTS = 200;
   private static final Duration LOAD = Duration.ofSeconds(15);
-
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return Deployments.war();
-  }
 
   @Test
   void twoHundredConcurrentClientsGetNoServerErrorsAndLoseNoContact() throws InterruptedException {

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -23,6 +24,7 @@ public final class Api {
   public static final URI BASE =
       URI.create("http://localhost:" + System.getProperty("it.http.port"));
 
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -35,11 +37,34 @@ public final class Api {
     return send("GET", path, null, headers);
   }
 
+  /** A GET as a JSON:API client sends it: {@code Accept} names the JSON:API media type. */
+  public static ApiResponse getJsonApi(String path, String... headers) {
+    return get(path, withJsonApi(false, headers));
+  }
+
+  /**
+   * A request as a JSON:API client sends it: {@code Content-Type} and {@code Accept} name the
+   * JSON:API media type.
+   */
+  public static ApiResponse sendJsonApi(
+      String method, String path, String body, String... headers) {
+    return send(method, path, body, withJsonApi(true, headers));
+  }
+
+  /** A GET of a route whose answer is not the service's own document, such as /health/ready. */
+  public static ApiResponse getUnchecked(String path) {
+    return sendUnchecked(request(path).build());
+  }
+
+  /** A request to the service with the deadline every test request has. */
+  public static HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(BASE.resolve(path)).timeout(TIMEOUT);
+  }
+
   /** Sends a request; headers come as name, value pairs. */
   public static ApiResponse send(String method, String path, String body, String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(BASE.resolve(path))
-            .timeout(Duration.ofSeconds(20))
+        request(path)
             .method(
                 method,
                 body == null
@@ -88,20 +113,22 @@ public final class Api {
 
   /** Creates a contact as a JSON:API client would and returns its id. */
   public static String createContact(Map<String, String> attributes) {
-    ApiResponse created =
-        send(
-            "POST",
-            "/contacts",
-            document(attributes),
-            "Content-Type",
-            JSON_API,
-            "Accept",
-            JSON_API);
+    ApiResponse created = sendJsonApi("POST", "/contacts", document(attributes));
     assertEquals(201, created.status(), () -> "creating a test contact: " + created);
     return created.data().getString("id");
   }
 
   public static void deleteContact(String id) {
     send("DELETE", "/contacts/" + id, null);
+  }
+
+  private static String[] withJsonApi(boolean body, String... headers) {
+    String[] jsonApi =
+        body
+            ? new String[] {"Content-Type", JSON_API, "Accept", JSON_API}
+            : new String[] {"Accept", JSON_API};
+    String[] all = Arrays.copyOf(jsonApi, jsonApi.length + headers.length);
+    System.arraycopy(headers, 0, all, jsonApi.length, headers.length);
+    return all;
   }
 }

@@ -4,16 +4,17 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Prepares what the integration tests share before the first of them runs: the test datastore,
- * started in this JVM, and the Liberty server Arquillian starts, configured to use it. Unit test
- * runs, which have no datastore port configured, are left alone.
+ * Prepares what the integration tests share before the first of them runs: the test datastore
+ * (embedded in this JVM, or a real MongoDB where {@link TestDatastore#SWITCH} asks for one) and the
+ * Liberty server Arquillian starts, configured to use it. Unit test runs, which have no datastore
+ * port configured, are left alone.
  */
 public class IntegrationTestSession implements LauncherSessionListener {
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
     if (TestDatastore.isConfigured()) {
-      TestDatastore.start();
+      TestDatastore.startForSession();
       LibertyServer.create(
           System.getProperty("it.server.name"),
           Integer.parseInt(System.getProperty("it.http.port")),
@@ -25,7 +26,7 @@ public class IntegrationTestSession implements LauncherSessionListener {
   @Override
   public void launcherSessionClosed(LauncherSession session) {
     if (TestDatastore.isConfigured()) {
-      TestDatastore.stop();
+      TestDatastore.stopForSession();
     }
   }
 }

@@ -45,11 +45,25 @@ public final class LibertyServer implements AutoCloseable {
     create(name, port, "", war);
     LibertyServer server = new LibertyServer(name, port);
     run(environment, "start", name);
-    Eventually.await(
-        "the application on server " + name + " answers",
-        java.time.Duration.ofSeconds(120),
-        () -> Api.sendUnchecked(server.request("/ping").build()).status() == 200);
+    try {
+      Eventually.await(
+          "the application on server " + name + " answers",
+          java.time.Duration.ofSeconds(120),
+          server::answersPing);
+    } catch (AssertionError neverAnswered) {
+      server.close(); // a test that gets no server cannot stop it
+      throw neverAnswered;
+    }
     return server;
+  }
+
+  /** Whether the application answers; a request that times out while it starts means not yet. */
+  private boolean answersPing() {
+    try {
+      return Api.sendUnchecked(request("/ping").build()).status() == 200;
+    } catch (UncheckedIOException notYet) {
+      return false;
+    }
   }
 
   /**

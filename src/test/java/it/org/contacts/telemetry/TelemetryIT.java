@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
-import it.org.contacts.support.Deployments;
+import it.org.contacts.support.DeployedServiceBase;
 import it.org.contacts.support.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,22 +18,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Request ids, request logs, Server-Timing and Prometheus metrics, as an operator sees them. */
-@ExtendWith(ArquillianExtension.class)
-class TelemetryIT {
+class TelemetryIT extends DeployedServiceBase {
 
   private static final Path LOG = Path.of(System.getProperty("it.server.log"));
-
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return Deployments.war();
-  }
 
   private static String log() {
     try {
@@ -67,11 +56,7 @@ class TelemetryIT {
         generated != null && generated.length() >= 16, () -> "an id is generated: " + generated);
     String hostile = "evil\tid\u0007" + "x".repeat(300);
     String replaced =
-        Api.send(
-                HttpRequest.newBuilder(Api.BASE.resolve("/ping"))
-                    .header("X-Request-Id", "a b")
-                    .build())
-            .header("X-Request-Id");
+        Api.send(Api.request("/ping").header("X-Request-Id", "a b").build()).header("X-Request-Id");
     assertNotEquals("a b", replaced, "an id with spaces is not echoed into logs");
     assertFalse(hostile.equals(replaced), "nor a hostile one");
   }
@@ -96,7 +81,7 @@ class TelemetryIT {
   @Test
   void healthProbesAreNotLogged() {
     for (int i = 0; i < 3; i++) {
-      Api.sendUnchecked(HttpRequest.newBuilder(Api.BASE.resolve("/health/ready")).build());
+      Api.getUnchecked("/health/ready");
     }
     String marker = "marker-" + UUID.randomUUID();
     Api.get("/ping", "X-Request-Id", marker);
@@ -108,9 +93,7 @@ class TelemetryIT {
   @Test
   void prometheusMetricsCountRequestsByRouteAndStatusAndTimeTheDatastore() {
     Api.get("/contacts/5f8f8c44b54764421b7156c3");
-    ApiResponse metrics =
-        Api.sendUnchecked(
-            HttpRequest.newBuilder(Api.BASE.resolve("/metrics?scope=application")).build());
+    ApiResponse metrics = Api.getUnchecked("/metrics?scope=application");
     assertEquals(200, metrics.status(), "metrics are served without credentials");
     String text = metrics.body();
     assertTrue(

@@ -1,0 +1,181 @@
+package org.contacts.deploy;
+
+import static org.contacts.deploy.ProjectFiles.at;
+import static org.contacts.deploy.ProjectFiles.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The manifests of kubernetes/ against server.xml, the settings the code reads, and each other. */
+class KubernetesManifestsTest {
+
+  /** Liberty's default quiesce: how long its stop waits for requests in flight. */
+  private static final int LIBERTY_QUIESCE_SECONDS = 30;
+
+  /** Settings the service reads that are not for a ConfigMap: a secret and development ones. */
+  private static final Set<String> NOT_FOR_CONFIG_MAP = Set.of("MONGO_URI", "MONGO_SEED_COUNT");
+
+  private final List<?> resources =
+      (List<?>) at(ProjectFiles.yaml("kubernetes/kustomization.yaml").get(0), "resources");
+  private final List<Object> objects = new ArrayList<>();
+  private final Map<String, String> settings = ProjectFiles.settings();
+
+  KubernetesManifestsTest() {
+    resources.forEach(file -> objects.addAll(ProjectFiles.yaml("kubernetes/" + file)));
+  }
+
+  @Test
+  void probesAskTheHealthRoutesOnTheServersHttpPort() {
+    Object port = at(container(), "ports", 0);
+    assertEquals(
+        ProjectFiles.serverVariable("http.port"),
+        text(port, "containerPort"),
+        "the container port is http.port");
+    assertTrue(
+        ProjectFiles.read(ProjectFiles.SERVER_XML).contains("<feature>mpHealth-"),
+        "mpHealth serves /health/*");
+    Map.of(
+            "startupProbe",
+            "/health/started",
+            "livenessProbe",
+            "/health/live",
+            "readinessProbe",
+            "/health/ready")
+        .forEach(
+            (probe, path) -> {
+              assertEquals(path, text(container(), probe, "httpGet", "path"), probe + " path");
+              assertEquals(
+                  text(port, "name"), text(container(), probe, "httpGet", "port"), probe + " port");
+            });
+    Object service = named("Service", text(single("Deployment"), "metadata", "name"));
+    assertEquals(
+        text(port, "name"),
+        text(service, "spec", "ports", 0, "targetPort"),
+        "the Service's target port");
+  }
+
+  @Test
+  void probeTimeoutsOutwaitTheChecksOwnWaits() {
+    assertTrue(
+        1000 * (int) at(container(), "livenessProbe", "timeoutSeconds")
+            > Long.parseLong(setting("CONTACTS_LIVENESS_POOL_TIMEOUT_MS")),
+        "the liveness probe should outwait the check's wait for a request thread");
+    assertTrue(
+        1000 * (int) at(container(), "readinessProbe", "timeoutSeconds")
+            > Long.parseLong(setting("MONGO_SERVER_SELECTION_TIMEOUT_MS")),
+        "the readiness probe should outwait the check's MongoDB ping, bounded by server selection");
+  }
+
+  @Test
+  void gracePeriodCoversThePreStopSleepThenTheDrain() {
+    int grace =
+        (int) at(single("Deployment"), "spec", "template", "spec", "terminationGracePeriodSeconds");
+    List<?> preStop = (List<?>) at(container(), "lifecycle", "preStop", "exec", "command");
+    int sleep =
+        "sleep".equals(preStop.get(0)) ? Integer.parseInt(String.valueOf(preStop.get(1))) : 0;
+    long drain = Long.parseLong(setting("CONTACTS_SHUTDOWN_DRAIN_TIMEOUT_MS")) / 1000;
+    assertTrue(
+        sleep + Math.max(drain, LIBERTY_QUIESCE_SECONDS) <= grace,
+        String.format(
+            "terminationGracePeriodSeconds (%d) should cover the preStop sleep (%d s), then the"
+                + " drain of requests in flight (%d s, and Liberty's %d s quiesce), or Kubernetes"
+                + " kills requests being drained",
+            grace, sleep, drain, LIBERTY_QUIESCE_SECONDS));
+  }
+
+  @Test
+  void configMapSetsOnlySettingsTheServiceReadsAndTheSecretTheUri() {
+    for (Object key : ((Map<?, ?>) at(configMap(), "data")).keySet()) {
+      assertTrue(
+          settings.containsKey(key),
+          "the ConfigMap sets " + key + ", which the service does not read");
+      assertFalse(
+          NOT_FOR_CONFIG_MAP.contains(key) || key.toString().startsWith("MONGO_EMBEDDED"),
+          "the ConfigMap should not set " + key + ": a secret, or for development only");
+    }
+    Object uri =
+        ((List<?>) at(container(), "env"))
+            .stream().filter(v -> text(v, "name").equals("MONGO_URI")).findFirst().orElseThrow();
+    Object reference = at(uri, "valueFrom", "secretKeyRef");
+    assertTrue(settings.containsKey("MONGO_URI"), "the service reads MONGO_URI");
+    assertEquals("MONGO_URI", text(reference, "key"), "the Secret's key is the variable's name");
+    at(named("Secret", text(reference, "name")), "stringData", "MONGO_URI");
+  }
+
+  @Test
+  void connectionStringNamesTheReplicaSetMembersTheJobInitiates() {
+    Object statefulSet = single("StatefulSet");
+    Object mongod = at(statefulSet, "spec", "template", "spec", "containers", 0);
+    List<?> args = (List<?>) at(mongod, "args");
+    String replicaSet = String.valueOf(args.get(args.indexOf("--replSet") + 1));
+    String job = text(single("Job"), "spec", "template", "spec", "containers", 0, "args", 0);
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < (int) at(statefulSet, "spec", "replicas"); i++) {
+      String member =
+          String.format(
+              "%s-%d.%s:%s",
+              text(statefulSet, "metadata", "name"),
+              i,
+              text(statefulSet, "spec", "serviceName"),
+              text(mongod, "ports", 0, "containerPort"));
+      assertTrue(job.contains('"' + member + '"'), "the init Job should add member " + member);
+      members.add(member);
+    }
+    assertTrue(job.contains('"' + replicaSet + '"'), "the init Job should initiate " + replicaSet);
+    assertEquals(
+        "mongodb://" + String.join(",", members) + "/?replicaSet=" + replicaSet,
+        text(single("Secret"), "stringData", "MONGO_URI"),
+        "MONGO_URI should name every member of the StatefulSet and its replica set");
+  }
+
+  @Test
+  void kustomizationListsEveryManifestOfTheDirectory() throws IOException {
+    try (Stream<Path> files = Files.list(ProjectFiles.path("kubernetes"))) {
+      assertEquals(
+          files
+              .map(path -> path.getFileName().toString())
+              .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml"))
+              .collect(TreeSet::new, Set::add, Set::addAll),
+          new TreeSet<>(resources),
+          "a manifest left out of kustomization.yaml is never applied");
+    }
+  }
+
+  /** A setting as the Deployment's pods get it: from the ConfigMap, else the service's default. */
+  private String setting(String name) {
+    Object value = ((Map<?, ?>) at(configMap(), "data")).get(name);
+    return value != null ? String.valueOf(value) : settings.getOrDefault(name, "");
+  }
+
+  private Object container() {
+    return at(single("Deployment"), "spec", "template", "spec", "containers", 0);
+  }
+
+  private Object configMap() {
+    return named("ConfigMap", text(container(), "envFrom", 0, "configMapRef", "name"));
+  }
+
+  private Object single(String kind) {
+    List<Object> found = objects.stream().filter(o -> text(o, "kind").equals(kind)).toList();
+    assertEquals(1, found.size(), "the manifests should have one " + kind);
+    return found.get(0);
+  }
+
+  private Object named(String kind, String name) {
+    return objects.stream()
+        .filter(o -> text(o, "kind").equals(kind) && text(o, "metadata", "name").equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("the manifests should have a " + kind + " " + name));
+  }
+}
