@@ -114,7 +114,7 @@ class ConditionalRequestsIT extends DeployedServiceBase {
   void ifMatchWithAListOfTagsAppliesWhenAnyOfThemIsCurrentAndStarWhenTheContactExists() {
     String id = Api.createContact(Map.of("firstName", "Barbara", "lastName", "Liskov"));
     try {
-      String tag = Api.get("/contacts/" + id, "Accept", JSON_API).header("ETag");
+      String tag = Api.getJsonApi("/contacts/" + id).header("ETag");
       ApiResponse listed =
           Api.send(
               "PATCH",
@@ -163,27 +163,27 @@ class ConditionalRequestsIT extends DeployedServiceBase {
     String id = Api.createContact(Map.of("firstName", "Grace", "lastName", lastName));
     try {
       String path = "/contacts/" + id;
-      String tag = Api.get(path, "Accept", JSON_API).header("ETag");
+      String tag = Api.getJsonApi(path).header("ETag");
       for (String ifNoneMatch : List.of("W/" + tag, "\"0-old\", " + tag, "*")) {
-        ApiResponse cached = Api.get(path, "Accept", JSON_API, "If-None-Match", ifNoneMatch);
+        ApiResponse cached = Api.getJsonApi(path, "If-None-Match", ifNoneMatch);
         assertEquals(304, cached.status(), "not modified for If-None-Match: " + ifNoneMatch);
         assertEquals(tag, cached.header("ETag"), "304 repeats the current ETag");
       }
       assertEquals(
           200,
-          Api.get(path, "Accept", JSON_API, "If-None-Match", "\"0-old\", W/\"7-j\"").status(),
+          Api.getJsonApi(path, "If-None-Match", "\"0-old\", W/\"7-j\"").status(),
           "no listed tag is current");
 
       String page = "/contacts?filter%5BlastName%5D=" + lastName;
-      String pageTag = Api.get(page, "Accept", JSON_API).header("ETag");
+      String pageTag = Api.getJsonApi(page).header("ETag");
       assertEquals(
           304,
-          Api.get(page, "Accept", JSON_API, "If-None-Match", "W/" + pageTag).status(),
+          Api.getJsonApi(page, "If-None-Match", "W/" + pageTag).status(),
           "a page compares weakly too");
       Api.send("PATCH", path, "{\"city\":\"Arlington\"}");
       assertEquals(
           200,
-          Api.get(page, "Accept", JSON_API, "If-None-Match", "W/" + pageTag).status(),
+          Api.getJsonApi(page, "If-None-Match", "W/" + pageTag).status(),
           "a page whose contact changed is sent again");
     } finally {
       Api.deleteContact(id);
