@@ -84,7 +84,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         return token;
       }
     } catch (ServletException e) {
-      // Refused. Liberty logs why (CWWKS5523E and the like), never the token itself.
+      // Refused. Why is in Liberty's trace only: its message would quote the token.
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
