@@ -53,7 +53,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
       return;
     }
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, 7)) {
+    if (authorization == null
+        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       throw new AuthenticationRequiredException(false);
     }
     Set<String> scopes = scopesOf(verifiedToken());
