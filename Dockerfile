@@ -1,6 +1,7 @@
 # contacts-service on Open Liberty. Build and run:
 #   docker build -t contacts-service .
-#   docker run -p 9080:9080 -e MONGO_URI=mongodb://host.docker.internal:27017 contacts-service
+#   docker run -p 9080:9080 -e MONGO_URI=mongodb://host.docker.internal:27017 \
+#     -e MP_JWT_VERIFY_PUBLICKEY="$(cat public.pem)" -e MP_JWT_VERIFY_ISSUER=https://issuer.example contacts-service
 
 # Stage 1 builds the production WAR: -Dproduction leaves out the development build (src/dev/java,
 # the embedded datastore and the contact generator, and their libraries; see pom.xml). The
@@ -32,6 +33,10 @@ RUN configure.sh
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 # One JSON object per log line, for the cluster's log collector.
 ENV LOG_FORMAT=JSON
+# Bearer tokens required (the default, written out): set MP_JWT_VERIFY_PUBLICKEY (or its
+# _LOCATION) and MP_JWT_VERIFY_ISSUER at run time (docs/security.md). configure.sh made the
+# default keystore that Liberty's mpJwt needs.
+ENV CONTACTS_AUTH_MODE=jwt
 
 USER 1001
 EXPOSE 9080

@@ -52,6 +52,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       if (cause instanceof DatastoreNotConfiguredException notConfigured) {
         return datastoreNotConfigured(notConfigured);
       }
+      if (cause instanceof AuthenticationRequiredException refused) {
+        return unauthorized(refused);
+      }
+      if (cause instanceof InsufficientScopeException forbidden) {
+        return insufficientScope(forbidden);
+      }
       if (DatastoreFailures.isUnavailable(cause)) {
         return datastoreUnavailable(cause);
       }
@@ -80,6 +86,34 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                     + retryAfter
                     + " seconds.")),
         Map.of(HttpHeaders.RETRY_AFTER, retryAfter));
+  }
+
+  /** RFC 6750's challenge: error="invalid_token" only when a token was sent. */
+  private static Response unauthorized(AuthenticationRequiredException refused) {
+    String challenge =
+        refused.tokenSent()
+            ? "Bearer realm=\"contacts\", error=\"invalid_token\""
+            : "Bearer realm=\"contacts\"";
+    String detail =
+        refused.tokenSent()
+            ? "The bearer token was refused: it is malformed, expired or not yet valid, or not"
+                + " signed by the trusted key for this issuer and audience."
+            : "Send a bearer token: Authorization: Bearer <token>.";
+    return respond(
+        List.of(ErrorObject.of(401, "Unauthorized", detail).atHeader(HttpHeaders.AUTHORIZATION)),
+        Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge));
+  }
+
+  private static Response insufficientScope(InsufficientScopeException forbidden) {
+    String scope = forbidden.requiredScope();
+    return respond(
+        List.of(
+            ErrorObject.of(
+                    403, "Forbidden", "This request needs a token with the scope " + scope + ".")
+                .atHeader(HttpHeaders.AUTHORIZATION)),
+        Map.of(
+            HttpHeaders.WWW_AUTHENTICATE,
+            "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\""));
   }
 
   /** The errors JAX-RS itself raises: unknown routes, methods, media types. */

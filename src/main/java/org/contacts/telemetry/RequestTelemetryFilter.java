@@ -105,12 +105,22 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
                   + " "
                   + nanos / 1_000
                   + "us requestId="
-                  + telemetry.requestId());
+                  + telemetry.requestId()
+                  + caller(request));
     } finally {
       LogRecordContext.removeExtension(LOG_EXTENSION);
       RequestTelemetry.end();
       shutdown.requestFinished();
     }
+  }
+
+  /**
+   * Who made the request, when a bearer token said so: the verified token's subject, never the
+   * token itself.
+   */
+  private static String caller(ContainerRequestContext request) {
+    java.security.Principal principal = request.getSecurityContext().getUserPrincipal();
+    return principal == null ? "" : " caller=" + principal.getName();
   }
 
   /**
