@@ -57,6 +57,8 @@ public class Benchmark {
   static PrintStream report;
   static Path ids;
   static double restartReady;
+  static Service running;
+  static final List<Process> STARTED = new ArrayList<>();
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0) {
@@ -67,6 +69,7 @@ public class Benchmark {
       throw new IllegalStateException("run from the repository root: java bench/Benchmark.java");
     }
     Files.createDirectories(OUT);
+    Runtime.getRuntime().addShutdownHook(new Thread(Benchmark::cleanUp));
     report = new PrintStream(new Tee(Files.newOutputStream(OUT.resolve("report.md"))), true, StandardCharsets.UTF_8);
     long started = System.nanoTime();
     Optional<Path> original = Optional.ofNullable(ENV.get("ORIGINAL")).filter(s -> !s.isBlank()).map(Path::of);
@@ -78,7 +81,12 @@ public class Benchmark {
     Process datastore = startDatastore();
     try {
       Measured plain = measureService();
-      Map<String, Result> originals = original.map(Benchmark::measureOriginal).orElse(Map.of());
+      Map<String, Result> originals = Map.of();
+      try {
+        originals = original.map(Benchmark::measureOriginal).orElse(Map.of());
+      } catch (RuntimeException e) {
+        say("\nOriginal service: not measured, %s", e.getMessage());
+      }
       if (original.isEmpty()) {
         say("\nOriginal service: skipped (set ORIGINAL=<checkout of stevetarver/ember-falcon-mongo> to run it)");
       }
@@ -148,6 +156,7 @@ public class Benchmark {
     Process datastore = new ProcessBuilder("java", "-Xmx512m", "-cp", classpath, "bench/BenchDatastore.java",
         Integer.toString(DATASTORE_PORT), Integer.toString(CONTACTS), ids.toString())
         .directory(REPO.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    STARTED.add(datastore);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!Files.readString(log).contains("READY")) {
       check(datastore.isAlive() && System.nanoTime() < deadline, "the datastore did not start; see " + log);
@@ -172,8 +181,12 @@ public class Benchmark {
       long[] rss = rssMb(service.pid);
       say("\nResident set after the load: %d MB (peak %d MB)", rss[0], rss[1]);
       if (!"0".equals(ENV.get("PROFILE"))) {
-        profile(service, "GET by id", "get-by-id.lua", ids.toString());
-        profile(service, "POST", "post.lua");
+        try {
+          profile(service, "GET by id", "get-by-id.lua", ids.toString());
+          profile(service, "POST", "post.lua");
+        } catch (Exception e) {
+          say("\nProfile: not taken, %s", e);
+        }
       }
       return new Measured(table, curve, rss[0]);
     } finally {
@@ -191,7 +204,9 @@ public class Benchmark {
       since += r.seconds;
       curve.add(r);
     }
-    wrk(service.url(), 32, SETTLE, List.of(), "get-by-id.lua", args(ids.toString(), token));
+    if (SETTLE > 0) {
+      wrk(service.url(), 32, SETTLE, List.of(), "get-by-id.lua", args(ids.toString(), token));
+    }
     return curve;
   }
 
@@ -296,7 +311,8 @@ public class Benchmark {
       check(Files.exists(dev.resolve("server.xml")), "no development server in " + dev + ": run without BUILD=0");
       run(List.of("rm", "-rf", DIR.toString()), null);
       run(List.of("cp", "-r", dev.toString(), DIR.toString()), null);
-      run(List.of("rm", "-rf", DIR.resolve("workarea").toString(), DIR.resolve("logs").toString(), DIR.resolve("data").toString()), null);
+      run(List.of("rm", "-rf", DIR.resolve("workarea").toString(), DIR.resolve("logs").toString(), DIR.resolve("data").toString(),
+          DIR.resolve("resources").toString()), null);
       Files.writeString(DIR.resolve("bootstrap.properties"), "http.port=" + SERVICE_PORT + "\n");
       return restart(env);
     }
@@ -309,11 +325,13 @@ public class Benchmark {
       builder.environment().put("MONGO_URI", "mongodb://127.0.0.1:" + DATASTORE_PORT);
       long started = System.nanoTime();
       Process launcher = builder.start();
+      STARTED.add(launcher);
       waitReady(launcher, "http://127.0.0.1:" + SERVICE_PORT + "/health/ready", 300);
       double seconds = (System.nanoTime() - started) / 1e9;
       long pid = Stream.concat(Stream.of(launcher.toHandle()), launcher.descendants())
           .filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst().orElseThrow().pid();
-      return new Service(launcher, pid, seconds);
+      running = new Service(launcher, pid, seconds);
+      return running;
     }
 
     String url() {
@@ -321,7 +339,12 @@ public class Benchmark {
     }
 
     void stop() throws Exception {
-      run(List.of(WLP.resolve("bin/server").toString(), "stop", "contacts-bench"), OUT.resolve("service.log"));
+      running = null;
+      // Without JVM_ARGS: the stop command's own JVM must not write or read the service's AOT cache.
+      ProcessBuilder stop = new ProcessBuilder(WLP.resolve("bin/server").toString(), "stop", "contacts-bench")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(OUT.resolve("service.log").toFile()));
+      stop.environment().remove("JVM_ARGS");
+      stop.start().waitFor(120, TimeUnit.SECONDS);
       if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
         launcher.destroy();
@@ -344,6 +367,7 @@ public class Benchmark {
       builder.environment().put("PYTHONPATH", ".");
       builder.environment().put("MONGO_URI", "mongodb://127.0.0.1:" + DATASTORE_PORT + "/");
       Process gunicorn = builder.start();
+      STARTED.add(gunicorn);
       try {
         String url = "http://127.0.0.1:" + ORIGINAL_PORT;
         waitReady(gunicorn, url + "/readiness", 60);
@@ -452,6 +476,18 @@ public class Benchmark {
 
   // ---------------------------------------------------------------------------------------------
   // Small helpers
+
+  /** Also on Ctrl+C: stops the service if it still runs, and ends every process the benchmark started. */
+  static void cleanUp() {
+    try {
+      if (running != null) {
+        running.stop();
+      }
+    } catch (Exception e) {
+      log("could not stop the service: " + e);
+    }
+    STARTED.forEach(Process::destroy);
+  }
 
   static long cpuTicks(long pid) {
     try {
