@@ -471,7 +471,7 @@ public class Benchmark {
     }
     say("- Warm-up: first 10 s after ready %.0f req/s, %.0f%% of the settled %.0f (target >= 50%%); 90%% of it reached %s (target <= 30 s)",
         first10 / Math.min(10, seconds), 100 * first10 / Math.min(10, seconds) / settled, settled, reached);
-    say("- Ready on a restart: %.1f s (target < 5 s)", restartReady);
+    say("- Ready on a restart: %s (target < 5 s)", restartReady > 0 ? String.format("%.1f s", restartReady) : "not measured (AUTH=0)");
   }
 
   // ---------------------------------------------------------------------------------------------
