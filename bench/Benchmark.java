@@ -281,7 +281,7 @@ public class Benchmark {
   static String token(KeyPair keys) throws Exception {
     long now = Instant.now().getEpochSecond();
     String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-    String claims = String.format("{\"iss\":\"%s\",\"sub\":\"bench\",\"upn\":\"bench\",\"groups\":[\"contacts:read\",\"contacts:write\"],"
+    String claims = String.format("{\"iss\":\"%s\",\"sub\":\"bench\",\"upn\":\"bench\",\"aud\":\"contacts\",\"groups\":[\"contacts:read\",\"contacts:write\"],"
         + "\"scope\":\"contacts:read contacts:write\",\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}", ISSUER, now, now + 7200, UUID.randomUUID());
     Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
     String signed = base64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "." + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
