@@ -220,15 +220,20 @@ public class Benchmark {
         wrk(url, 32, WINDOW, List.of(), script, scriptArgs); // the first POSTs warm their own path
       }
       for (int connections : CONNECTIONS) {
-        List<Result> rounds = new ArrayList<>();
-        for (int i = 0; i < ROUNDS; i++) {
-          rounds.add(wrk(url, connections, WINDOW, pids, script, scriptArgs));
-        }
-        rounds.sort(Comparator.comparingDouble(Result::rps));
-        table.put(workload + " " + connections, rounds.get(rounds.size() / 2));
+        table.put(workload + " " + connections, median(url, connections, pids, script, scriptArgs));
       }
     }
     return table;
+  }
+
+  /** The window with the median rate of ROUNDS windows. */
+  static Result median(String url, int connections, List<Long> pids, String script, List<String> scriptArgs) throws Exception {
+    List<Result> rounds = new ArrayList<>();
+    for (int i = 0; i < ROUNDS; i++) {
+      rounds.add(wrk(url, connections, WINDOW, pids, script, scriptArgs));
+    }
+    rounds.sort(Comparator.comparingDouble(Result::rps));
+    return rounds.get(rounds.size() / 2);
   }
 
   static void profile(Service service, String workload, String script, String... scriptArgs) throws Exception {
@@ -266,12 +271,7 @@ public class Benchmark {
       }
       say("A GET without a token answers %d, with the benchmark's RS256 token 200. The same schedule as the first start, every request with the token:\n", without);
       warmUpCurve(service, token);
-      List<Result> rounds = new ArrayList<>();
-      for (int i = 0; i < ROUNDS; i++) {
-        rounds.add(wrk(service.url(), 32, WINDOW, List.of(service.pid), "get-by-id.lua", List.of(ids.toString(), token)));
-      }
-      rounds.sort(Comparator.comparingDouble(Result::rps));
-      return Optional.of(rounds.get(rounds.size() / 2));
+      return Optional.of(median(service.url(), 32, List.of(service.pid), "get-by-id.lua", List.of(ids.toString(), token)));
     } finally {
       service.stop();
     }
