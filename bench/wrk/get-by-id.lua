@@ -1,5 +1,5 @@
--- GET /contacts/{id} over random existing ids.
--- Usage: wrk ... -s get-by-id.lua URL -- <ids file>
+-- GET /contacts/{id} over random existing ids, with a bearer token when one is given.
+-- Usage: wrk ... -s get-by-id.lua URL -- <ids file> [token]
 dofile(debug.getinfo(1, "S").source:sub(2):match("^(.*/)") .. "common.lua")
 
 local paths = {}
@@ -10,6 +10,9 @@ function init(args)
   end
   math.randomseed(os.time() + thread_index * 7919)
   wrk.headers["Accept"] = "application/vnd.api+json"
+  if args[2] then
+    wrk.headers["Authorization"] = "Bearer " .. args[2]
+  end
 end
 
 function request()
