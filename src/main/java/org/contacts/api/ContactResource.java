@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import org.contacts.config.ContactsSettings;
+import org.contacts.config.WebSettings;
 import org.contacts.controller.ContactController;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.Documents;
@@ -48,6 +49,7 @@ public class ContactResource {
 
   @Inject ContactController controller;
   @Inject ContactsSettings settings;
+  @Inject WebSettings web;
 
   @Context HttpHeaders headers;
   @Context UriInfo uriInfo;
@@ -66,14 +68,12 @@ public class ContactResource {
     if (precondition != null) {
       return unlessFailed(precondition, tag);
     }
+    String base = base();
     PageLinksBuilder links =
-        new PageLinksBuilder(
-            Documents.CONTACTS_PATH,
-            uriInfo.getRequestUri().getRawQuery(),
-            uriInfo.getQueryParameters());
+        new PageLinksBuilder(base + Documents.CONTACTS_PATH, uriInfo.getQueryParameters());
     JsonObject document =
         Documents.contacts(
-            page.contacts(), representation, links.links(parsed.query(), page), meta(page));
+            base, page.contacts(), representation, links.links(parsed.query(), page), meta(page));
     MediaType type = parsed.query().page().isCursor() ? CURSOR_PAGE_TYPE : JsonApi.MEDIA_TYPE_TYPE;
     return Response.ok(document, type).tag(tag).build();
   }
@@ -97,7 +97,7 @@ public class ContactResource {
     Contact contact = controller.create(read(body));
     return contactResponse(
         Response.status(Response.Status.CREATED)
-            .header(HttpHeaders.LOCATION, Documents.selfLink(contact.id())),
+            .header(HttpHeaders.LOCATION, base() + Documents.selfLink(contact.id())),
         contact,
         representation());
   }
@@ -128,7 +128,8 @@ public class ContactResource {
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     controller.delete(id, EntityTags.requiredVersion(ifMatch));
     JsonObject meta = JsonBuilders.object().add("deleted", id).build();
-    return Response.ok(Documents.meta(Documents.selfLink(id), meta), JsonApi.MEDIA_TYPE_TYPE)
+    return Response.ok(
+            Documents.meta(base(), Documents.selfLink(id), meta), JsonApi.MEDIA_TYPE_TYPE)
         .build();
   }
 
@@ -157,10 +158,14 @@ public class ContactResource {
     return new ResourceInputReader(settings.maxBodyBytes()).read(body);
   }
 
-  private static Response contactResponse(
+  private String base() {
+    return BaseUri.of(web, uriInfo);
+  }
+
+  private Response contactResponse(
       Response.ResponseBuilder response, Contact contact, Representation representation) {
     return response
-        .entity(Documents.contact(contact, representation))
+        .entity(Documents.contact(base(), contact, representation))
         .type(JsonApi.MEDIA_TYPE_TYPE)
         .tag(EntityTags.of(contact, representation))
         .build();

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.contacts.config.DatastoreSettings;
+import org.contacts.config.WebSettings;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.ErrorDocument;
 import org.contacts.jsonapi.ErrorObject;
@@ -37,6 +38,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
 
   @Inject DatastoreSettings datastore;
+  @Inject WebSettings web;
 
   @Context UriInfo uriInfo;
   @Context Request request;
@@ -138,12 +140,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         Map.of());
   }
 
-  static Response respond(List<ErrorObject> errors, Map<String, String> headers) {
+  private Response respond(List<ErrorObject> errors, Map<String, String> headers) {
     int status = ErrorDocument.statusOf(errors);
     // The container knows no reason phrase for 422; give it the one RFC 9110 defines.
     Response.ResponseBuilder response =
         (status == 422 ? Response.status(422, "Unprocessable Content") : Response.status(status))
-            .entity(ErrorDocument.of(errors))
+            .entity(ErrorDocument.of(BaseUri.of(web, uriInfo), errors))
             .type(JsonApi.MEDIA_TYPE_TYPE);
     headers.forEach(response::header);
     return response.build();

@@ -11,22 +11,32 @@ import org.contacts.model.Contact;
 import org.contacts.model.ContactPage;
 import org.contacts.model.ContactQuery;
 
-/** The first, prev, next and last links of a page, keeping the client's other parameters. */
+/**
+ * The self, first, prev, next and last links of a page, keeping the client's other parameters. Each
+ * is built from the decoded parameters and encoded again, so that a link is a valid URI whatever
+ * the client sent (page[size] becomes page%5Bsize%5D).
+ */
 final class PageLinksBuilder {
 
   private final String path;
   private final String self;
   private final Map<String, String> kept = new LinkedHashMap<>();
 
-  PageLinksBuilder(String path, String rawQuery, MultivaluedMap<String, String> parameters) {
+  /**
+   * @param path the absolute URL of the collection
+   */
+  PageLinksBuilder(String path, MultivaluedMap<String, String> parameters) {
     this.path = path;
-    this.self = rawQuery == null || rawQuery.isEmpty() ? path : path + "?" + rawQuery;
+    Map<String, String> all = new LinkedHashMap<>();
     parameters.forEach(
         (name, values) -> {
-          if (!name.startsWith("page[") && !values.isEmpty()) {
-            kept.put(name, values.get(0));
+          String value = values.isEmpty() ? "" : values.get(0);
+          all.put(name, value);
+          if (!name.startsWith("page[")) {
+            kept.put(name, value);
           }
         });
+    this.self = link(Map.of(), all);
   }
 
   PageLinks links(ContactQuery query, ContactPage page) {
@@ -75,9 +85,13 @@ final class PageLinksBuilder {
   }
 
   private String link(Map<String, String> page) {
+    return link(kept, page);
+  }
+
+  private String link(Map<String, String> others, Map<String, String> page) {
     StringBuilder link = new StringBuilder(path);
     char separator = '?';
-    Map<String, String> parameters = new LinkedHashMap<>(kept);
+    Map<String, String> parameters = new LinkedHashMap<>(others);
     parameters.putAll(page);
     for (Map.Entry<String, String> parameter : parameters.entrySet()) {
       link.append(separator)

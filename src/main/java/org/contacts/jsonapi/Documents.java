@@ -20,6 +20,9 @@ public final class Documents {
   /** Where the API is described; every document links to it. */
   public static final String DESCRIBED_BY = "/openapi";
 
+  // Every link is absolute: "base" is the scheme, host, port (and any path prefix) that clients
+  // reach the service at, without a trailing slash; the paths below are appended to it.
+
   private Documents() {}
 
   public static String selfLink(String contactId) {
@@ -27,21 +30,25 @@ public final class Documents {
   }
 
   /** A document whose primary data is one contact. */
-  public static JsonObject contact(Contact contact, Representation representation) {
+  public static JsonObject contact(String base, Contact contact, Representation representation) {
     return JsonBuilders.object()
         .add("jsonapi", JSONAPI_OBJECT)
-        .add("links", links(selfLink(contact.id())))
-        .add("data", resource(contact, representation))
+        .add("links", links(base, base + selfLink(contact.id())))
+        .add("data", resource(base, contact, representation))
         .build();
   }
 
   /** A document whose primary data is a page of contacts. */
   public static JsonObject contacts(
-      List<Contact> contacts, Representation representation, PageLinks links, JsonObject meta) {
+      String base,
+      List<Contact> contacts,
+      Representation representation,
+      PageLinks links,
+      JsonObject meta) {
     JsonArrayBuilder data = JsonBuilders.array();
-    contacts.forEach(contact -> data.add(resource(contact, representation)));
+    contacts.forEach(contact -> data.add(resource(base, contact, representation)));
     JsonObjectBuilder document =
-        JsonBuilders.object().add("jsonapi", JSONAPI_OBJECT).add("links", links.toJson());
+        JsonBuilders.object().add("jsonapi", JSONAPI_OBJECT).add("links", links.toJson(base));
     if (meta != null) {
       document.add("meta", meta);
     }
@@ -49,19 +56,21 @@ public final class Documents {
   }
 
   /** A document with only top-level meta, as a delete answers. */
-  public static JsonObject meta(String self, JsonObject meta) {
+  public static JsonObject meta(String base, String selfPath, JsonObject meta) {
     return JsonBuilders.object()
         .add("jsonapi", JSONAPI_OBJECT)
-        .add("links", links(self))
+        .add("links", links(base, base + selfPath))
         .add("meta", meta)
         .build();
   }
 
   /** A document whose primary data is one resource of another type, such as a health report. */
-  public static JsonObject resource(String type, String id, String self, JsonObject attributes) {
+  public static JsonObject resource(
+      String base, String type, String id, String selfPath, JsonObject attributes) {
+    String self = base + selfPath;
     return JsonBuilders.object()
         .add("jsonapi", JSONAPI_OBJECT)
-        .add("links", links(self))
+        .add("links", links(base, self))
         .add(
             "data",
             JsonBuilders.object()
@@ -72,15 +81,16 @@ public final class Documents {
         .build();
   }
 
-  static JsonObjectBuilder links(String self) {
+  /** The top-level links every document has: its own (when it has one) and the description. */
+  static JsonObjectBuilder links(String base, String self) {
     JsonObjectBuilder links = JsonBuilders.object();
     if (self != null) {
       links.add("self", self);
     }
-    return links.add("describedby", DESCRIBED_BY);
+    return links.add("describedby", base + DESCRIBED_BY);
   }
 
-  private static JsonObject resource(Contact contact, Representation representation) {
+  private static JsonObject resource(String base, Contact contact, Representation representation) {
     JsonObjectBuilder attributes = JsonBuilders.object();
     if (representation.legacyId()) {
       attributes.add("_id", contact.id());
@@ -100,7 +110,7 @@ public final class Documents {
         .add("type", CONTACTS_TYPE)
         .add("id", contact.id())
         .add("attributes", attributes)
-        .add("links", JsonBuilders.object().add("self", selfLink(contact.id())))
+        .add("links", JsonBuilders.object().add("self", base + selfLink(contact.id())))
         .build();
   }
 }

@@ -17,28 +17,38 @@ import org.junit.jupiter.api.Test;
 
 class DocumentsTest {
 
+  private static final String BASE = "https://contacts.example.org/api";
+
   private static final String ID = "65a1b2c3d4e5f60718293a4b";
   private static final Contact ANN =
       new Contact(ID, 3, Map.of("firstName", "Ann", "lastName", "Lee", "email", "ann@example.com"));
 
   private static JsonObject attributesOf(Representation representation) {
-    return Documents.contact(ANN, representation).getJsonObject("data").getJsonObject("attributes");
+    return Documents.contact(BASE, ANN, representation)
+        .getJsonObject("data")
+        .getJsonObject("attributes");
   }
 
   @Test
   void contactDocumentHasTypeIdAndSelfLinks() {
-    JsonObject document = Documents.contact(ANN, Representation.JSON_API);
+    JsonObject document = Documents.contact(BASE, ANN, Representation.JSON_API);
     JsonObject data = document.getJsonObject("data");
 
     assertEquals("1.1", document.getJsonObject("jsonapi").getString("version"), "jsonapi.version");
     assertEquals(
-        "/contacts/" + ID,
+        BASE + "/contacts/" + ID,
         document.getJsonObject("links").getString("self"),
         "document links.self");
+    assertEquals(
+        BASE + "/openapi",
+        document.getJsonObject("links").getString("describedby"),
+        "document links.describedby");
     assertEquals("contacts", data.getString("type"), "data.type");
     assertEquals(ID, data.getString("id"), "data.id");
     assertEquals(
-        "/contacts/" + ID, data.getJsonObject("links").getString("self"), "resource links.self");
+        BASE + "/contacts/" + ID,
+        data.getJsonObject("links").getString("self"),
+        "resource links.self");
   }
 
   @Test
@@ -68,7 +78,7 @@ class DocumentsTest {
   @Test
   void sparseFieldsetSendsOnlyTheSelectedAttributes() {
     Representation emailOnly = Representation.JSON_API.withFields(Set.of("email", "city"));
-    JsonObject data = Documents.contact(ANN, emailOnly).getJsonObject("data");
+    JsonObject data = Documents.contact(BASE, ANN, emailOnly).getJsonObject("data");
 
     assertEquals(
         List.of("city", "email"),
@@ -80,7 +90,8 @@ class DocumentsTest {
   @Test
   void emptyFieldsetSendsNoAttributes() {
     JsonObject data =
-        Documents.contact(ANN, Representation.JSON_API.withFields(Set.of())).getJsonObject("data");
+        Documents.contact(BASE, ANN, Representation.JSON_API.withFields(Set.of()))
+            .getJsonObject("data");
 
     assertTrue(
         data.getJsonObject("attributes").isEmpty(), "fields[contacts]= selects none: " + data);
@@ -100,7 +111,7 @@ class DocumentsTest {
     JsonObject meta = Json.createObjectBuilder().add("total", 12).build();
 
     JsonObject document =
-        Documents.contacts(List.of(ANN, bob), Representation.JSON_API, links, meta);
+        Documents.contacts(BASE, List.of(ANN, bob), Representation.JSON_API, links, meta);
 
     JsonArray data = document.getJsonArray("data");
     assertEquals(2, data.size(), "one resource per contact");
@@ -120,7 +131,7 @@ class DocumentsTest {
   void collectionWithoutMetaHasNoMetaMemberAndAnEmptyPageHasEmptyData() {
     PageLinks links = new PageLinks("/contacts", "/contacts", null, null, "/contacts");
 
-    JsonObject document = Documents.contacts(List.of(), Representation.JSON_API, links, null);
+    JsonObject document = Documents.contacts(BASE, List.of(), Representation.JSON_API, links, null);
 
     assertFalse(document.containsKey("meta"), "no meta member at all: " + document);
     assertEquals(
@@ -133,10 +144,10 @@ class DocumentsTest {
   void metaDocumentHasSelfLinkAndMetaButNoData() {
     JsonObject meta = Json.createObjectBuilder().add("deleted", ID).build();
 
-    JsonObject document = Documents.meta(Documents.selfLink(ID), meta);
+    JsonObject document = Documents.meta(BASE, Documents.selfLink(ID), meta);
 
     assertEquals(
-        "/contacts/" + ID, document.getJsonObject("links").getString("self"), "links.self");
+        BASE + "/contacts/" + ID, document.getJsonObject("links").getString("self"), "links.self");
     assertEquals(meta, document.getJsonObject("meta"), "meta as given");
     assertFalse(document.containsKey("data"), "a meta document has no data: " + document);
     assertEquals("1.1", document.getJsonObject("jsonapi").getString("version"), "jsonapi.version");
