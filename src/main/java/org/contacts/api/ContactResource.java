@@ -70,7 +70,10 @@ public class ContactResource {
     }
     String base = base();
     PageLinksBuilder links =
-        new PageLinksBuilder(base + Documents.CONTACTS_PATH, uriInfo.getQueryParameters());
+        new PageLinksBuilder(
+            base + Documents.CONTACTS_PATH,
+            uriInfo.getRequestUri().getRawQuery(),
+            uriInfo.getQueryParameters());
     JsonObject document =
         Documents.contacts(
             base, page.contacts(), representation, links.links(parsed.query(), page), meta(page));

@@ -1,11 +1,13 @@
 package org.contacts.api;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.contacts.jsonapi.PageLinks;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactPage;
@@ -13,8 +15,8 @@ import org.contacts.model.ContactQuery;
 
 /**
  * The self, first, prev, next and last links of a page, keeping the client's other parameters. Each
- * is built from the decoded parameters and encoded again, so that a link is a valid URI whatever
- * the client sent (page[size] becomes page%5Bsize%5D).
+ * is built from decoded parameters and encoded again, so that a link is a valid URI whatever the
+ * client sent (page[size] becomes page%5Bsize%5D); self keeps the client's order of parameters.
  */
 final class PageLinksBuilder {
 
@@ -25,18 +27,34 @@ final class PageLinksBuilder {
   /**
    * @param path the absolute URL of the collection
    */
-  PageLinksBuilder(String path, MultivaluedMap<String, String> parameters) {
+  PageLinksBuilder(String path, String rawQuery, MultivaluedMap<String, String> parameters) {
     this.path = path;
-    Map<String, String> all = new LinkedHashMap<>();
+    this.self = rawQuery == null || rawQuery.isEmpty() ? path : path + "?" + reencoded(rawQuery);
     parameters.forEach(
         (name, values) -> {
-          String value = values.isEmpty() ? "" : values.get(0);
-          all.put(name, value);
-          if (!name.startsWith("page[")) {
-            kept.put(name, value);
+          if (!name.startsWith("page[") && !values.isEmpty()) {
+            kept.put(name, values.get(0));
           }
         });
-    this.self = link(Map.of(), all);
+  }
+
+  /** The query as the client sent it, each name and value decoded and encoded again. */
+  private static String reencoded(String rawQuery) {
+    StringJoiner query = new StringJoiner("&");
+    for (String pair : rawQuery.split("&", -1)) {
+      int equals = pair.indexOf('=');
+      String name = encode(decode(equals < 0 ? pair : pair.substring(0, equals)));
+      query.add(equals < 0 ? name : name + "=" + encode(decode(pair.substring(equals + 1))));
+    }
+    return query.toString();
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text; // not valid percent-encoding: encoded as it stands
+    }
   }
 
   PageLinks links(ContactQuery query, ContactPage page) {
@@ -85,13 +103,9 @@ final class PageLinksBuilder {
   }
 
   private String link(Map<String, String> page) {
-    return link(kept, page);
-  }
-
-  private String link(Map<String, String> others, Map<String, String> page) {
     StringBuilder link = new StringBuilder(path);
     char separator = '?';
-    Map<String, String> parameters = new LinkedHashMap<>(others);
+    Map<String, String> parameters = new LinkedHashMap<>(kept);
     parameters.putAll(page);
     for (Map.Entry<String, String> parameter : parameters.entrySet()) {
       link.append(separator)
