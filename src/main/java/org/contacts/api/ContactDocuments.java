@@ -22,30 +22,36 @@ final class ContactDocuments {
 
   private ContactDocuments() {}
 
-  static String selfLink(String contactId) {
-    return CONTACTS_PATH + "/" + contactId;
+  /** A contact's absolute link; {@code base} is where clients reach the service (BaseUri). */
+  static String selfLink(String base, String contactId) {
+    return base + CONTACTS_PATH + "/" + contactId;
   }
 
   /** A document whose primary data is one contact. */
-  static JsonObject contact(Contact contact, Representation representation) {
-    return Documents.single(selfLink(contact.id()), resource(contact, representation));
+  static JsonObject contact(String base, Contact contact, Representation representation) {
+    return Documents.single(
+        base, selfLink(base, contact.id()), resource(base, contact, representation));
   }
 
   /** A document whose primary data is a page of contacts. */
   static JsonObject contacts(
-      List<Contact> contacts, Representation representation, PageLinks links, JsonObject meta) {
+      String base,
+      List<Contact> contacts,
+      Representation representation,
+      PageLinks links,
+      JsonObject meta) {
     JsonArrayBuilder data = JsonBuilders.array();
-    contacts.forEach(contact -> data.add(resource(contact, representation)));
-    return Documents.collection(links, meta, data.build());
+    contacts.forEach(contact -> data.add(resource(base, contact, representation)));
+    return Documents.collection(base, links, meta, data.build());
   }
 
   /** What a delete answers: the contact's link and the id it removed. */
-  static JsonObject deleted(String contactId) {
+  static JsonObject deleted(String base, String contactId) {
     return Documents.meta(
-        selfLink(contactId), JsonBuilders.object().add("deleted", contactId).build());
+        base, selfLink(base, contactId), JsonBuilders.object().add("deleted", contactId).build());
   }
 
-  private static JsonObject resource(Contact contact, Representation representation) {
+  private static JsonObject resource(String base, Contact contact, Representation representation) {
     JsonObjectBuilder attributes = JsonBuilders.object();
     if (representation.legacyId()) {
       attributes.add("_id", contact.id());
@@ -61,6 +67,6 @@ final class ContactDocuments {
       }
     }
     return Documents.resourceObject(
-        CONTACTS_TYPE, contact.id(), attributes.build(), selfLink(contact.id()));
+        CONTACTS_TYPE, contact.id(), attributes.build(), selfLink(base, contact.id()));
   }
 }

@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import org.contacts.config.ContactsSettings;
+import org.contacts.config.WebSettings;
 import org.contacts.controller.ContactController;
 import org.contacts.jsonapi.JsonApi;
 import org.contacts.jsonapi.JsonBuilders;
@@ -46,6 +47,7 @@ public class ContactResource {
   @Inject ContactController controller;
   @Inject ContactsSettings settings;
   @Inject SentDocument sent;
+  @Inject WebSettings web;
 
   @Context HttpHeaders headers;
   @Context UriInfo uriInfo;
@@ -62,14 +64,15 @@ public class ContactResource {
     if (notModified(tag)) {
       return Response.notModified(tag).build();
     }
+    String base = base();
     PageLinksBuilder links =
         new PageLinksBuilder(
-            ContactDocuments.CONTACTS_PATH,
+            base + ContactDocuments.CONTACTS_PATH,
             uriInfo.getRequestUri().getRawQuery(),
             uriInfo.getQueryParameters());
     JsonObject document =
         ContactDocuments.contacts(
-            page.contacts(), representation, links.links(parsed.query(), page), meta(page));
+            base, page.contacts(), representation, links.links(parsed.query(), page), meta(page));
     MediaType type = parsed.query().page().isCursor() ? CURSOR_PAGE_TYPE : JsonApi.MEDIA_TYPE_TYPE;
     return Response.ok(document, type).tag(tag).build();
   }
@@ -94,7 +97,7 @@ public class ContactResource {
     Contact contact = controller.create(id, ContactInput.attributes(input));
     return contactResponse(
         Response.status(Response.Status.CREATED)
-            .header(HttpHeaders.LOCATION, ContactDocuments.selfLink(contact.id())),
+            .header(HttpHeaders.LOCATION, ContactDocuments.selfLink(base(), contact.id())),
         contact,
         representation());
   }
@@ -123,7 +126,7 @@ public class ContactResource {
   @Path("{id}")
   public Response delete(@PathParam("id") String id) {
     controller.delete(ContactController.id(id), expectedVersion());
-    return Response.ok(ContactDocuments.deleted(id), JsonApi.MEDIA_TYPE_TYPE).build();
+    return Response.ok(ContactDocuments.deleted(base(), id), JsonApi.MEDIA_TYPE_TYPE).build();
   }
 
   private boolean notModified(EntityTag tag) {
@@ -148,10 +151,14 @@ public class ContactResource {
     return input;
   }
 
-  private static Response contactResponse(
+  private String base() {
+    return BaseUri.of(web, uriInfo);
+  }
+
+  private Response contactResponse(
       Response.ResponseBuilder response, Contact contact, Representation representation) {
     return response
-        .entity(ContactDocuments.contact(contact, representation))
+        .entity(ContactDocuments.contact(base(), contact, representation))
         .type(JsonApi.MEDIA_TYPE_TYPE)
         .tag(EntityTags.of(contact, representation))
         .build();

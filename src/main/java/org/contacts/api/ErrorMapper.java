@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.contacts.config.WebSettings;
 import org.contacts.controller.ContactException;
 import org.contacts.datastore.DatastoreFailures;
 import org.contacts.datastore.DatastoreNotConfiguredException;
@@ -36,6 +37,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
   @Inject DatastoreSettings datastore;
   @Inject SentDocument sent;
+  @Inject WebSettings web;
 
   @Context UriInfo uriInfo;
   @Context Request request;
@@ -68,7 +70,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     return unexpected(thrown);
   }
 
-  private static Response datastoreNotConfigured(DatastoreNotConfiguredException notConfigured) {
+  private Response datastoreNotConfigured(DatastoreNotConfiguredException notConfigured) {
     return respond(
         List.of(ErrorObject.of(503, "Datastore is not configured", notConfigured.getMessage())),
         Map.of());
@@ -89,7 +91,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
   }
 
   /** RFC 6750's challenge: error="invalid_token" only when a token was sent. */
-  private static Response unauthorized(AuthenticationRequiredException refused) {
+  private Response unauthorized(AuthenticationRequiredException refused) {
     String challenge =
         refused.tokenSent()
             ? "Bearer realm=\"contacts\", error=\"invalid_token\""
@@ -104,7 +106,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge));
   }
 
-  private static Response insufficientScope(InsufficientScopeException forbidden) {
+  private Response insufficientScope(InsufficientScopeException forbidden) {
     String scope = forbidden.requiredScope();
     return respond(
         List.of(
@@ -175,12 +177,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         Map.of());
   }
 
-  static Response respond(List<ErrorObject> errors, Map<String, String> headers) {
+  private Response respond(List<ErrorObject> errors, Map<String, String> headers) {
     int status = ErrorDocument.statusOf(errors);
     // The container knows no reason phrase for 422; give it the one RFC 9110 defines.
     Response.ResponseBuilder response =
         (status == 422 ? Response.status(422, "Unprocessable Content") : Response.status(status))
-            .entity(ErrorDocument.of(errors))
+            .entity(ErrorDocument.of(BaseUri.of(web, uriInfo), errors))
             .type(JsonApi.MEDIA_TYPE_TYPE);
     headers.forEach(response::header);
     return response.build();

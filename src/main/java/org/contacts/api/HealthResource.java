@@ -4,11 +4,14 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
 import org.contacts.config.BuildInfo;
+import org.contacts.config.WebSettings;
 import org.contacts.health.MongoReadinessCheck;
 import org.contacts.health.ProcessLivenessCheck;
 import org.contacts.jsonapi.Documents;
@@ -29,6 +32,9 @@ public class HealthResource {
 
   @Inject @Liveness ProcessLivenessCheck liveness;
   @Inject @Readiness MongoReadinessCheck readiness;
+  @Inject WebSettings web;
+
+  @Context UriInfo uriInfo;
 
   @GET
   @Path("liveness")
@@ -40,7 +46,8 @@ public class HealthResource {
         .getData()
         .ifPresent(
             data -> data.forEach((key, value) -> attributes.add(key, String.valueOf(value))));
-    return respond(up, Documents.resource("liveness", HOST, "/liveness", attributes.build()));
+    return respond(
+        up, Documents.resource(base(), "liveness", HOST, "/liveness", attributes.build()));
   }
 
   @GET
@@ -59,7 +66,8 @@ public class HealthResource {
     if (data.get(MongoReadinessCheck.REASON) != null) {
       attributes.add("reason", String.valueOf(data.get(MongoReadinessCheck.REASON)));
     }
-    return respond(up, Documents.resource("readiness", HOST, "/readiness", attributes.build()));
+    return respond(
+        up, Documents.resource(base(), "readiness", HOST, "/readiness", attributes.build()));
   }
 
   @GET
@@ -74,7 +82,11 @@ public class HealthResource {
             .add("buildTime", build.buildTime())
             .add("host", HOST)
             .build();
-    return respond(true, Documents.resource("ping", HOST, "/ping", attributes));
+    return respond(true, Documents.resource(base(), "ping", HOST, "/ping", attributes));
+  }
+
+  private String base() {
+    return BaseUri.of(web, uriInfo);
   }
 
   private static Response respond(boolean up, JsonObject document) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -15,10 +16,13 @@ import org.contacts.config.ContactsSettings;
 import org.contacts.jsonapi.ResourceInputReader;
 
 /**
- * Checks every request's Content-Type, Accept and size before a resource sees it, and marks every
- * response as varying by Accept, since the representation does.
+ * Checks every request's Content-Type, Accept and size before a resource sees it, on every route
+ * (before matching, so an unknown route with an unsupported media type is a 415 too), and marks
+ * every response as varying by Accept, since the representation does. OPTIONS answers 204 with
+ * Allow and nothing else: JAX-RS's own answer carries the methods again as a text/plain body.
  */
 @Provider
+@PreMatching
 public class NegotiationFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   @Inject ContactsSettings settings;
@@ -72,5 +76,11 @@ public class NegotiationFilter implements ContainerRequestFilter, ContainerRespo
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    if (request.getMethod().equals("OPTIONS") && response.getStatus() == 200) {
+      response.setStatus(204);
+      response.setEntity(null);
+      response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+      response.getHeaders().remove("Accept-Patch");
+    }
   }
 }

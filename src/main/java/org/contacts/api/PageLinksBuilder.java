@@ -1,32 +1,60 @@
 package org.contacts.api;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.contacts.jsonapi.PageLinks;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactPage;
 import org.contacts.model.ContactQuery;
 
-/** The first, prev, next and last links of a page, keeping the client's other parameters. */
+/**
+ * The self, first, prev, next and last links of a page, keeping the client's other parameters. Each
+ * is built from decoded parameters and encoded again, so that a link is a valid URI whatever the
+ * client sent (page[size] becomes page%5Bsize%5D); self keeps the client's order of parameters.
+ */
 final class PageLinksBuilder {
 
   private final String path;
   private final String self;
   private final Map<String, String> kept = new LinkedHashMap<>();
 
+  /**
+   * @param path the absolute URL of the collection
+   */
   PageLinksBuilder(String path, String rawQuery, MultivaluedMap<String, String> parameters) {
     this.path = path;
-    this.self = rawQuery == null || rawQuery.isEmpty() ? path : path + "?" + rawQuery;
+    this.self = rawQuery == null || rawQuery.isEmpty() ? path : path + "?" + reencoded(rawQuery);
     parameters.forEach(
         (name, values) -> {
           if (!name.startsWith("page[") && !values.isEmpty()) {
             kept.put(name, values.get(0));
           }
         });
+  }
+
+  /** The query as the client sent it, each name and value decoded and encoded again. */
+  private static String reencoded(String rawQuery) {
+    StringJoiner query = new StringJoiner("&");
+    for (String pair : rawQuery.split("&", -1)) {
+      int equals = pair.indexOf('=');
+      String name = encode(decode(equals < 0 ? pair : pair.substring(0, equals)));
+      query.add(equals < 0 ? name : name + "=" + encode(decode(pair.substring(equals + 1))));
+    }
+    return query.toString();
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text; // not valid percent-encoding: encoded as it stands
+    }
   }
 
   PageLinks links(ContactQuery query, ContactPage page) {

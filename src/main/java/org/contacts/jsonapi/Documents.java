@@ -7,6 +7,9 @@ import jakarta.json.JsonObjectBuilder;
 /**
  * The shape of every JSON:API document the service sends: the jsonapi member, the links every
  * document carries, and where primary data or meta go. What a resource holds is its caller's.
+ *
+ * <p>Every link is absolute: {@code base} is the scheme, host, port (and any path prefix) that
+ * clients reach the service at, without a trailing slash; {@code self} links arrive absolute.
  */
 public final class Documents {
 
@@ -19,18 +22,19 @@ public final class Documents {
   private Documents() {}
 
   /** A document whose primary data is one resource object. */
-  public static JsonObject single(String self, JsonObject resource) {
+  public static JsonObject single(String base, String self, JsonObject resource) {
     return JsonBuilders.object()
         .add("jsonapi", JSONAPI_OBJECT)
-        .add("links", links(self))
+        .add("links", links(base, self))
         .add("data", resource)
         .build();
   }
 
   /** A document whose primary data is a page of resource objects; meta may be null. */
-  public static JsonObject collection(PageLinks links, JsonObject meta, JsonArray resources) {
+  public static JsonObject collection(
+      String base, PageLinks links, JsonObject meta, JsonArray resources) {
     JsonObjectBuilder document =
-        JsonBuilders.object().add("jsonapi", JSONAPI_OBJECT).add("links", links.toJson());
+        JsonBuilders.object().add("jsonapi", JSONAPI_OBJECT).add("links", links.toJson(base));
     if (meta != null) {
       document.add("meta", meta);
     }
@@ -38,10 +42,10 @@ public final class Documents {
   }
 
   /** A document with only top-level meta, as a delete answers. */
-  public static JsonObject meta(String self, JsonObject meta) {
+  public static JsonObject meta(String base, String self, JsonObject meta) {
     return JsonBuilders.object()
         .add("jsonapi", JSONAPI_OBJECT)
-        .add("links", links(self))
+        .add("links", links(base, self))
         .add("meta", meta)
         .build();
   }
@@ -58,15 +62,18 @@ public final class Documents {
   }
 
   /** A document whose primary data is one resource of its own, such as a health report. */
-  public static JsonObject resource(String type, String id, String self, JsonObject attributes) {
-    return single(self, resourceObject(type, id, attributes, self));
+  public static JsonObject resource(
+      String base, String type, String id, String selfPath, JsonObject attributes) {
+    String self = base + selfPath;
+    return single(base, self, resourceObject(type, id, attributes, self));
   }
 
-  static JsonObjectBuilder links(String self) {
+  /** The top-level links every document has: its own (when it has one) and the description. */
+  static JsonObjectBuilder links(String base, String self) {
     JsonObjectBuilder links = JsonBuilders.object();
     if (self != null) {
       links.add("self", self);
     }
-    return links.add("describedby", DESCRIBED_BY);
+    return links.add("describedby", base + DESCRIBED_BY);
   }
 }

@@ -9,12 +9,15 @@ public final class ErrorDocument {
 
   private ErrorDocument() {}
 
-  public static JsonObject of(List<ErrorObject> errors) {
+  /**
+   * @param base where the service's links start (see {@link Documents}), for the describedby link
+   */
+  public static JsonObject of(String base, List<ErrorObject> errors) {
     JsonArrayBuilder array = JsonBuilders.array();
     errors.forEach(error -> array.add(error.toJson()));
     return JsonBuilders.object()
         .add("jsonapi", Documents.JSONAPI_OBJECT)
-        .add("links", Documents.links(null))
+        .add("links", Documents.links(base, null))
         .add("errors", array)
         .build();
   }

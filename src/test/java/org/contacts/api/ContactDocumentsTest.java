@@ -19,30 +19,38 @@ import org.junit.jupiter.api.Test;
 
 class ContactDocumentsTest {
 
+  private static final String BASE = "https://contacts.example.org/api";
+
   private static final String ID = "65a1b2c3d4e5f60718293a4b";
   private static final Contact ANN =
       new Contact(ID, 3, Map.of("firstName", "Ann", "lastName", "Lee", "email", "ann@example.com"));
 
   private static JsonObject attributesOf(Representation representation) {
-    return ContactDocuments.contact(ANN, representation)
+    return ContactDocuments.contact(BASE, ANN, representation)
         .getJsonObject("data")
         .getJsonObject("attributes");
   }
 
   @Test
   void contactDocumentHasTypeIdAndSelfLinks() {
-    JsonObject document = ContactDocuments.contact(ANN, Representation.JSON_API);
+    JsonObject document = ContactDocuments.contact(BASE, ANN, Representation.JSON_API);
     JsonObject data = document.getJsonObject("data");
 
     assertEquals("1.1", document.getJsonObject("jsonapi").getString("version"), "jsonapi.version");
     assertEquals(
-        "/contacts/" + ID,
+        BASE + "/contacts/" + ID,
         document.getJsonObject("links").getString("self"),
         "document links.self");
+    assertEquals(
+        BASE + "/openapi",
+        document.getJsonObject("links").getString("describedby"),
+        "document links.describedby");
     assertEquals("contacts", data.getString("type"), "data.type");
     assertEquals(ID, data.getString("id"), "data.id");
     assertEquals(
-        "/contacts/" + ID, data.getJsonObject("links").getString("self"), "resource links.self");
+        BASE + "/contacts/" + ID,
+        data.getJsonObject("links").getString("self"),
+        "resource links.self");
   }
 
   @Test
@@ -72,7 +80,7 @@ class ContactDocumentsTest {
   @Test
   void sparseFieldsetSendsOnlyTheSelectedAttributes() {
     Representation emailOnly = Representation.JSON_API.withFields(Set.of("email", "city"));
-    JsonObject data = ContactDocuments.contact(ANN, emailOnly).getJsonObject("data");
+    JsonObject data = ContactDocuments.contact(BASE, ANN, emailOnly).getJsonObject("data");
 
     assertEquals(
         List.of("city", "email"),
@@ -84,7 +92,7 @@ class ContactDocumentsTest {
   @Test
   void emptyFieldsetSendsNoAttributes() {
     JsonObject data =
-        ContactDocuments.contact(ANN, Representation.JSON_API.withFields(Set.of()))
+        ContactDocuments.contact(BASE, ANN, Representation.JSON_API.withFields(Set.of()))
             .getJsonObject("data");
 
     assertTrue(
@@ -105,7 +113,7 @@ class ContactDocumentsTest {
     JsonObject meta = Json.createObjectBuilder().add("total", 12).build();
 
     JsonObject document =
-        ContactDocuments.contacts(List.of(ANN, bob), Representation.JSON_API, links, meta);
+        ContactDocuments.contacts(BASE, List.of(ANN, bob), Representation.JSON_API, links, meta);
 
     JsonArray data = document.getJsonArray("data");
     assertEquals(2, data.size(), "one resource per contact");
@@ -126,7 +134,7 @@ class ContactDocumentsTest {
     PageLinks links = new PageLinks("/contacts", "/contacts", null, null, "/contacts");
 
     JsonObject document =
-        ContactDocuments.contacts(List.of(), Representation.JSON_API, links, null);
+        ContactDocuments.contacts(BASE, List.of(), Representation.JSON_API, links, null);
 
     assertFalse(document.containsKey("meta"), "no meta member at all: " + document);
     assertEquals(
@@ -137,10 +145,10 @@ class ContactDocumentsTest {
 
   @Test
   void deletedDocumentHasSelfLinkAndMetaButNoData() {
-    JsonObject document = ContactDocuments.deleted(ID);
+    JsonObject document = ContactDocuments.deleted(BASE, ID);
 
     assertEquals(
-        "/contacts/" + ID, document.getJsonObject("links").getString("self"), "links.self");
+        BASE + "/contacts/" + ID, document.getJsonObject("links").getString("self"), "links.self");
     assertEquals(ID, document.getJsonObject("meta").getString("deleted"), "meta names the id");
     assertFalse(document.containsKey("data"), "a meta document has no data: " + document);
     assertEquals("1.1", document.getJsonObject("jsonapi").getString("version"), "jsonapi.version");

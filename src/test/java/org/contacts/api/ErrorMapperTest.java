@@ -62,9 +62,12 @@ class ErrorMapperTest {
                 UriInfo.class.getClassLoader(),
                 new Class<?>[] {UriInfo.class},
                 (proxy, method, args) ->
-                    method.getName().equals("getRequestUri")
-                        ? URI.create("http://localhost/contacts")
-                        : null);
+                    switch (method.getName()) {
+                      case "getRequestUri" -> URI.create("http://localhost/contacts");
+                      case "getBaseUri" -> URI.create("http://localhost/");
+                      default -> null;
+                    });
+    mapper.web = org.contacts.config.TestSettings.web();
     mapper.request =
         (Request)
             Proxy.newProxyInstance(

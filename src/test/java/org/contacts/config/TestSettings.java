@@ -12,4 +12,12 @@ public final class TestSettings {
     settings.maxBodyBytes = 1_048_576;
     return settings;
   }
+
+  /** Web settings with no CORS origins and no public base URL, as by default. */
+  public static WebSettings web() {
+    WebSettings settings = new WebSettings();
+    settings.allowedOrigins = java.util.Optional.empty();
+    settings.publicBaseUrl = java.util.Optional.empty();
+    return settings;
+  }
 }

@@ -17,6 +17,7 @@ class ErrorDocumentTest {
   void documentSaysItsJsonApiVersionAndListsEveryErrorInOrder() {
     JsonObject document =
         ErrorDocument.of(
+            "http://localhost",
             List.of(
                 ErrorObject.of(422, "Invalid email address", null)
                     .atPointer("/data/attributes/email"),

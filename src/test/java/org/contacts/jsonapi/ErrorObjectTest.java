@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class ErrorObjectTest {
 
   private static JsonObject rendered(ErrorObject error) {
-    return ErrorDocument.of(List.of(error)).getJsonArray("errors").getJsonObject(0);
+    return ErrorDocument.of("http://localhost", List.of(error))
+        .getJsonArray("errors")
+        .getJsonObject(0);
   }
 
   @Test

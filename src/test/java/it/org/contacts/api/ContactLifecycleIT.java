@@ -26,11 +26,14 @@ class ContactLifecycleIT extends DeployedServiceBase {
     String id = created.data().getString("id");
     try {
       assertEquals(201, created.status(), () -> "create answers 201: " + created);
-      assertEquals("/contacts/" + id, created.header("Location"), "Location names the new contact");
+      assertEquals(
+          Api.BASE + "/contacts/" + id,
+          created.header("Location"),
+          "Location names the new contact, absolutely");
       assertEquals("contacts", created.data().getString("type"), "the resource type");
       assertEquals("Ada", created.attributes().getString("firstName"), "attributes as sent");
       assertEquals(
-          "/contacts/" + id,
+          Api.BASE + "/contacts/" + id,
           created.data().getJsonObject("links").getString("self"),
           "resource self link");
 
@@ -38,7 +41,7 @@ class ContactLifecycleIT extends DeployedServiceBase {
       assertEquals(200, fetched.status(), "the created contact can be read");
       assertEquals("ada@example.org", fetched.attributes().getString("email"), "stored attributes");
       assertEquals(
-          "/contacts/" + id,
+          Api.BASE + "/contacts/" + id,
           fetched.json().getJsonObject("links").getString("self"),
           "document self link");
     } finally {

@@ -1,0 +1,247 @@
+package it.org.contacts.web;
+
+import static it.org.contacts.support.Api.JSON_API;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.org.contacts.support.Api;
+import it.org.contacts.support.ApiResponse;
+import it.org.contacts.support.HeadlessChromium;
+import it.org.contacts.support.LibertyServer;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service started for a browser front end on other origins (CONTACTS_CORS_ALLOWED_ORIGINS),
+ * behind a proxy it trusts (HTTP_TRUSTED_PROXIES): CORS as browsers check it, and a real browser
+ * page that lists, pages, creates, updates and deletes contacts through it.
+ */
+class BrowserFrontEndIT {
+
+  private static final String LISTED = "http://localhost:4200";
+  private static final String UNLISTED = "http://evil.example";
+  private static final String CONTACT = "/contacts/5f8f8c44b54764421b7156c3";
+
+  private static FrontEndPage page;
+  private static LibertyServer server;
+
+  @BeforeAll
+  static void startFrontEndAndService() {
+    page = FrontEndPage.start();
+    server =
+        LibertyServer.start(
+            "contacts-cors",
+            Map.of(
+                "MONGO_EMBEDDED", "true",
+                "MONGO_SEED_COUNT", "0",
+                "CONTACTS_AUTH_MODE", "none",
+                "CONTACTS_CORS_ALLOWED_ORIGINS", LISTED + ", " + page.origin(),
+                "HTTP_TRUSTED_PROXIES", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (page != null) {
+      page.close();
+    }
+  }
+
+  @Test
+  void preflightForPatchFromAListedOriginAllowsTheMethodAndHeaders() {
+    ApiResponse preflight =
+        send(
+            server
+                .request(CONTACT)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", LISTED)
+                .header("Access-Control-Request-Method", "PATCH")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match"));
+    assertEquals(204, preflight.status(), () -> "preflight: " + preflight.headers());
+    assertEquals(LISTED, preflight.header("Access-Control-Allow-Origin"), "the origin itself");
+    assertTrue(
+        preflight.header("Access-Control-Allow-Methods").contains("PATCH"),
+        () -> "PATCH allowed: " + preflight.header("Access-Control-Allow-Methods"));
+    String headers = preflight.header("Access-Control-Allow-Headers").toLowerCase(Locale.ROOT);
+    for (String name :
+        List.of("authorization", "content-type", "if-match", "if-none-match", "x-request-id")) {
+      assertTrue(headers.contains(name), () -> name + " allowed: " + headers);
+    }
+    assertTrue(
+        Integer.parseInt(preflight.header("Access-Control-Max-Age")) > 0, "a preflight is cached");
+    assertTrue(vary(preflight).contains("Origin"), () -> "Vary: " + vary(preflight));
+    assertNull(preflight.header("Access-Control-Allow-Credentials"), "no credentials mode");
+  }
+
+  @Test
+  void listedOriginGetsItselfBackVaryOriginAndTheExposedHeaders() {
+    ApiResponse response =
+        send(server.request("/contacts").header("Origin", LISTED).header("Accept", JSON_API));
+    assertEquals(200, response.status(), () -> "GET: " + response);
+    assertEquals(LISTED, response.header("Access-Control-Allow-Origin"), "the origin itself");
+    assertTrue(vary(response).contains("Origin"), () -> "Vary: " + vary(response));
+    String exposed = response.header("Access-Control-Expose-Headers");
+    for (String name :
+        List.of("ETag", "Location", "Retry-After", "X-Request-Id", "Server-Timing")) {
+      assertTrue(exposed.contains(name), () -> name + " exposed: " + exposed);
+    }
+    assertNull(response.header("Access-Control-Allow-Credentials"), "no credentials mode");
+  }
+
+  @Test
+  void unlistedOriginGetsNoCorsHeader() {
+    ApiResponse get = send(server.request("/contacts").header("Origin", UNLISTED));
+    ApiResponse preflight =
+        send(
+            server
+                .request(CONTACT)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", UNLISTED)
+                .header("Access-Control-Request-Method", "PATCH"));
+    for (ApiResponse response : List.of(get, preflight)) {
+      assertFalse(
+          response.headers().map().keySet().stream()
+              .anyMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-")),
+          () -> "no CORS header for an unlisted origin: " + response.headers().map());
+    }
+  }
+
+  @Test
+  void metricsNeverCombineAnyOriginWithCredentials() {
+    ApiResponse metrics =
+        Api.sendUnchecked(server.request("/metrics").header("Origin", LISTED).build());
+    assertEquals(200, metrics.status(), "metrics");
+    assertNull(
+        metrics.header("Access-Control-Allow-Credentials"),
+        () -> "no credentials beside a wildcard origin: " + metrics.headers().map());
+  }
+
+  @Test
+  void aTrustedProxysForwardedProtoMakesTheLinksHttps() {
+    // Liberty applies a proxy's forwarded headers when they say whom it forwarded for, as proxies
+    // do.
+    ApiResponse ping =
+        send(
+            server
+                .request("/ping")
+                .header("X-Forwarded-For", "10.0.0.7")
+                .header("X-Forwarded-Proto", "https"));
+    String self = ping.json().getJsonObject("links").getString("self");
+    assertTrue(
+        self.startsWith("https://") && self.endsWith("/ping"),
+        () -> "the scheme the client used, as the trusted proxy says: " + self);
+  }
+
+  @Test
+  void browserPageListsFollowsNextCreatesUpdatesWithIfMatchAndDeletes(@TempDir Path browserDir) {
+    Assumptions.assumeTrue(
+        HeadlessChromium.isInstalled(),
+        "Chromium is not installed at "
+            + HeadlessChromium.EXECUTABLE
+            + " (.ci/run installs it): not testing a browser front end");
+    String lastName = "Browser-" + UUID.randomUUID();
+    List<String> ids = new ArrayList<>();
+    try {
+      for (String firstName : List.of("Ada", "Barbara", "Carol")) {
+        ids.add(create(firstName, lastName));
+      }
+      JsonObject seen = page.run(server.base(), lastName, browserDir);
+      assertNull(seen.get("error"), () -> "the page ran through: " + seen);
+      assertEquals(
+          List.of("Ada", "Barbara", "Carol"),
+          seen.getJsonArray("listed").getValuesAs(jakarta.json.JsonString.class).stream()
+              .map(jakarta.json.JsonString::getString)
+              .toList(),
+          "the page listed every contact, following links.next");
+      assertEquals(2, seen.getInt("pages"), "two pages of two");
+      assertEquals(201, seen.getInt("createdStatus"), "created");
+      assertTrue(
+          seen.getString("location").startsWith(server.base() + "/contacts/"),
+          () -> "the page read an absolute Location: " + seen);
+      assertTrue(seen.getString("etag").startsWith("\""), () -> "the page read the ETag: " + seen);
+      assertEquals(200, seen.getInt("updatedStatus"), "updated with If-Match");
+      assertEquals("Lisbon", seen.getString("updatedCity"), "the update took");
+      assertFalse(seen.getString("requestId").isEmpty(), "the page read X-Request-Id");
+      assertEquals(200, seen.getInt("deletedStatus"), "deleted with If-Match");
+      assertEquals(404, seen.getInt("afterDelete"), "gone");
+    } finally {
+      ids.forEach(id -> send(server.request("/contacts/" + id).DELETE()));
+    }
+  }
+
+  @Test
+  void publicBaseUrlIsWhereEveryLinkStarts() {
+    String base = "https://contacts.example.org/api";
+    try (LibertyServer behindIngress =
+        LibertyServer.start(
+            "contacts-public-base",
+            Map.of(
+                "MONGO_EMBEDDED", "true",
+                "MONGO_SEED_COUNT", "0",
+                "CONTACTS_AUTH_MODE", "none",
+                "CONTACTS_PUBLIC_BASE_URL", base + "/"))) {
+      ApiResponse created =
+          send(
+              behindIngress
+                  .request("/contacts")
+                  .header("Content-Type", JSON_API)
+                  .header("Accept", JSON_API)
+                  .header("X-Forwarded-Host", "evil.example")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          Api.document(Map.of("firstName", "Ann", "lastName", "Base")))));
+      assertEquals(201, created.status(), () -> "created: " + created);
+      String id = created.data().getString("id");
+      assertEquals(base + "/contacts/" + id, created.header("Location"), "Location");
+      assertEquals(
+          base + "/contacts/" + id,
+          created.data().getJsonObject("links").getString("self"),
+          "the resource's self");
+      assertEquals(
+          base + "/openapi",
+          created.json().getJsonObject("links").getString("describedby"),
+          "describedby");
+      ApiResponse page = send(behindIngress.request("/contacts?page%5Bsize%5D=1"));
+      assertTrue(
+          page.json().getJsonObject("links").getString("first").startsWith(base + "/contacts?"),
+          () -> "pagination links: " + page.json().getJsonObject("links"));
+    }
+  }
+
+  private static String create(String firstName, String lastName) {
+    ApiResponse created =
+        send(
+            server
+                .request("/contacts")
+                .header("Content-Type", JSON_API)
+                .header("Accept", JSON_API)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Api.document(Map.of("firstName", firstName, "lastName", lastName)))));
+    assertEquals(201, created.status(), () -> "creating a test contact: " + created);
+    return created.data().getString("id");
+  }
+
+  private static ApiResponse send(HttpRequest.Builder request) {
+    return Api.send(request.build());
+  }
+
+  private static String vary(ApiResponse response) {
+    return String.join(", ", response.headers().allValues("Vary"));
+  }
+}
