@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** What a refused caller is told, and which scopes a verified token grants. */
 class AuthenticationRefusalsTest {
 
-  private final ErrorMapper mapper = new ErrorMapper();
+  private final ErrorMapper mapper = ErrorMapperTest.mapper();
 
   @Test
   void missingTokenIs401WithTheRealmOnly() {

@@ -54,7 +54,8 @@ class ErrorMapperTest {
     log.removeHandler(capture);
   }
 
-  private static ErrorMapper mapper() {
+  /** A mapper as JAX-RS sets it up for a GET of /contacts on http://localhost. */
+  static ErrorMapper mapper() {
     ErrorMapper mapper = new ErrorMapper();
     mapper.uriInfo =
         (UriInfo)
