@@ -23,7 +23,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import org.contacts.health.ShutdownState;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -60,8 +59,6 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry registry;
 
-  @Inject ShutdownState shutdown;
-
   @Context ResourceInfo resource;
 
   @Override
@@ -70,7 +67,6 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
     String id = given != null && SENSIBLE_ID.matcher(given).matches() ? given : newRequestId();
     RequestTelemetry.begin(id);
     LogRecordContext.addExtension(LOG_EXTENSION, id);
-    shutdown.requestStarted();
   }
 
   @Override
@@ -109,7 +105,6 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
     } finally {
       LogRecordContext.removeExtension(LOG_EXTENSION);
       RequestTelemetry.end();
-      shutdown.requestFinished();
     }
   }
 
