@@ -1,6 +1,10 @@
 package org.contacts.telemetry;
 
 import com.ibm.websphere.logging.hpel.LogRecordContext;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -29,9 +33,10 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Follows every request of the API from start to finish: gives it an id (the client's X-Request-Id
- * when it sent a sensible one), puts the id on every log line written while serving it, and when it
- * completes logs it once, counts and times it by route and status, and tells the client where the
- * time went (Server-Timing).
+ * when it sent a sensible one), puts the id (and, when tracing is on, the trace and span ids of
+ * Liberty's server span) on every log line written while serving it, and when it completes logs it
+ * once, counts and times it by route and status, marks the span of a failed one as an error, and
+ * tells the client where the time went (Server-Timing).
  */
 @Provider
 @PreMatching
@@ -44,6 +49,10 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
   private static final String SOURCE = RequestTelemetryFilter.class.getName();
   private static final Pattern SENSIBLE_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
   private static final String LOG_EXTENSION = "requestId";
+  private static final String TRACE_EXTENSION = "traceId";
+  private static final String SPAN_EXTENSION = "spanId";
+  private static final AttributeKey<String> URL_QUERY = AttributeKey.stringKey("url.query");
+  private static final Pattern QUERY_VALUE = Pattern.compile("=[^&]*");
   private static final Metadata REQUESTS =
       Metadata.builder()
           .withName("contacts.requests")
@@ -65,8 +74,17 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
   public void filter(ContainerRequestContext request) {
     String given = request.getHeaderString(REQUEST_ID);
     String id = given != null && SENSIBLE_ID.matcher(given).matches() ? given : newRequestId();
-    RequestTelemetry.begin(id);
+    // With tracing off the current span is Liberty's invalid one: one check, nothing allocated.
+    Span span = Span.current();
+    SpanContext trace = span.getSpanContext();
+    boolean traced = trace.isValid();
+    RequestTelemetry.begin(id, traced ? span : null);
     LogRecordContext.addExtension(LOG_EXTENSION, id);
+    if (traced) {
+      redactQuery(span, request.getUriInfo().getRequestUri().getRawQuery());
+      LogRecordContext.addExtension(TRACE_EXTENSION, trace.getTraceId());
+      LogRecordContext.addExtension(SPAN_EXTENSION, trace.getSpanId());
+    }
   }
 
   @Override
@@ -87,25 +105,67 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
       timers
           .get(registry, methodTag(method), route, Integer.toString(status))
           .update(Duration.ofNanos(nanos));
+      Span span = telemetry.span();
+      if (span != null && status >= 500) {
+        span.setStatus(StatusCode.ERROR);
+      }
       // Naming the source spares the logger from walking the stack to find it, on every request.
       LOG.logp(
           Level.INFO,
           SOURCE,
           "filter",
-          () ->
-              method
-                  + " "
-                  + path(request)
-                  + " "
-                  + status
-                  + " "
-                  + nanos / 1_000
-                  + "us requestId="
-                  + telemetry.requestId());
+          () -> requestLine(method, path(request), status, nanos, telemetry));
     } finally {
       LogRecordContext.removeExtension(LOG_EXTENSION);
+      if (telemetry.span() != null) {
+        LogRecordContext.removeExtension(TRACE_EXTENSION);
+        LogRecordContext.removeExtension(SPAN_EXTENSION);
+      }
       RequestTelemetry.end();
     }
+  }
+
+  /**
+   * Liberty's server span records the query string, and a search's query holds what a contact is
+   * searched by (a name, an email): personal data, which spans do not carry. The names of the
+   * parameters stay, their values go.
+   */
+  private static void redactQuery(Span span, String query) {
+    if (query != null) {
+      span.setAttribute(URL_QUERY, redacted(query));
+    }
+  }
+
+  static String redacted(String query) {
+    return QUERY_VALUE.matcher(query).replaceAll("=REDACTED");
+  }
+
+  /**
+   * The request's log line. The trace and span ids are in its text as well as in the JSON format's
+   * fields, because the plain format shows no fields.
+   */
+  static String requestLine(
+      String method, String path, int status, long nanos, RequestTelemetry telemetry) {
+    StringBuilder line =
+        new StringBuilder(160)
+            .append(method)
+            .append(' ')
+            .append(path)
+            .append(' ')
+            .append(status)
+            .append(' ')
+            .append(nanos / 1_000)
+            .append("us requestId=")
+            .append(telemetry.requestId());
+    Span span = telemetry.span();
+    if (span != null) {
+      SpanContext trace = span.getSpanContext();
+      line.append(" traceId=")
+          .append(trace.getTraceId())
+          .append(" spanId=")
+          .append(trace.getSpanId());
+    }
+    return line.toString();
   }
 
   /**
