@@ -51,8 +51,9 @@ public class DatastoreSpans {
   private final Map<Integer, Span> open = new ConcurrentHashMap<>();
 
   void started(CommandStartedEvent event) {
-    // With tracing off no request has a valid span: this check is all a command pays.
-    if (!Span.current().getSpanContext().isValid()) {
+    // With tracing off no request has a recording span: this check is all a command pays. A request
+    // the sampler left out has none either, and its commands would be left out too.
+    if (!Span.current().isRecording()) {
       return;
     }
     String command = event.getCommandName();

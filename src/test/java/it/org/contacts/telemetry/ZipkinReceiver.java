@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Stands in for a trace collector: receives the spans a server exports in Zipkin's JSON (v2)
@@ -33,7 +34,10 @@ final class ZipkinReceiver implements AutoCloseable {
     server.createContext(
         "/api/v2/spans",
         exchange -> {
-          try (InputStream in = exchange.getRequestBody()) {
+          // The exporter compresses what it sends.
+          boolean gzip = "gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+          try (InputStream in =
+              gzip ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
             receive(new String(in.readAllBytes(), StandardCharsets.UTF_8));
           }
           exchange.sendResponseHeaders(202, -1);
