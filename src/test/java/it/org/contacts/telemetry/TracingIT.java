@@ -80,8 +80,7 @@ class TracingIT {
 
         JsonObject line =
             awaitValue(
-                "the request is logged",
-                () -> requestLogLine(server, "GET /contacts/" + id + " 200"));
+                "the request is logged", () -> logLine(server, "GET /contacts/" + id + " 200"));
         assertEquals(traceId, line.getString("ext_traceId", ""), () -> "trace id field: " + line);
         assertEquals(
             serverSpan.getString("id"),
@@ -92,7 +91,7 @@ class TracingIT {
             () -> "the line's text names the trace too: " + line);
 
         assertTrue(
-            requestLogLine(server, "'GET /contacts/{id}' : " + traceId).isPresent(),
+            logLine(server, "'GET /contacts/{id}' : " + traceId).isPresent(),
             "the console exporter printed the server span");
         String console = server.logs();
         for (String exported : List.of(console, zipkin.received())) {
@@ -141,7 +140,7 @@ class TracingIT {
     return spans.stream().filter(span -> kind.equals(span.getString("kind", ""))).findFirst();
   }
 
-  private static Optional<JsonObject> requestLogLine(LibertyServer server, String text) {
+  private static Optional<JsonObject> logLine(LibertyServer server, String text) {
     return server.messagesLog().stream()
         .filter(line -> line.startsWith("{"))
         .map(TracingIT::parse)
