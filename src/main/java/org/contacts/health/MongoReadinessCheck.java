@@ -21,9 +21,16 @@ public class MongoReadinessCheck implements HealthCheck {
 
   @Inject DatastoreProbe probe;
   @Inject ShutdownState shutdown;
+  @Inject ReadinessGauge gauge;
 
   @Override
   public HealthCheckResponse call() {
+    HealthCheckResponse response = check();
+    gauge.record(response.getStatus() == HealthCheckResponse.Status.UP);
+    return response;
+  }
+
+  private HealthCheckResponse check() {
     if (shutdown.isDraining()) {
       return HealthCheckResponse.named(NAME)
           .down()

@@ -2,6 +2,7 @@ package org.contacts.telemetry;
 
 import com.mongodb.event.CommandFailedEvent;
 import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.event.CommandSucceededEvent;
 import com.mongodb.event.ConnectionCheckedInEvent;
 import com.mongodb.event.ConnectionCheckedOutEvent;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Listens to the MongoDB driver: times every command (as a metric and for the request being served)
- * and tracks the connection pool's size and use.
+ * and tracks the connection pool's size and use. Commands of traced requests also get spans.
  */
 @ApplicationScoped
 public class DatastoreTelemetry implements CommandListener, ConnectionPoolListener {
@@ -34,6 +35,8 @@ public class DatastoreTelemetry implements CommandListener, ConnectionPoolListen
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry registry;
+
+  @Inject DatastoreSpans spans;
 
   private final TaggedTimers timers = new TaggedTimers(OPERATIONS, "command", "outcome");
 
@@ -59,12 +62,19 @@ public class DatastoreTelemetry implements CommandListener, ConnectionPoolListen
   }
 
   @Override
+  public void commandStarted(CommandStartedEvent event) {
+    spans.started(event);
+  }
+
+  @Override
   public void commandSucceeded(CommandSucceededEvent event) {
+    spans.succeeded(event);
     record(event.getCommandName(), event.getElapsedTime(TimeUnit.NANOSECONDS), "success");
   }
 
   @Override
   public void commandFailed(CommandFailedEvent event) {
+    spans.failed(event);
     record(event.getCommandName(), event.getElapsedTime(TimeUnit.NANOSECONDS), "failure");
   }
 

@@ -1,5 +1,7 @@
 package org.contacts.telemetry;
 
+import io.opentelemetry.api.trace.Span;
+
 /**
  * What is known about the request this thread serves: its id, when it began and how long it has
  * spent waiting for MongoDB. The sync driver reports commands on the calling thread, so the time is
@@ -11,15 +13,18 @@ public final class RequestTelemetry {
 
   private final String requestId;
   private final long startNanos;
+  private final Span span;
   private long datastoreNanos;
 
-  private RequestTelemetry(String requestId, long startNanos) {
+  private RequestTelemetry(String requestId, long startNanos, Span span) {
     this.requestId = requestId;
     this.startNanos = startNanos;
+    this.span = span;
   }
 
-  static RequestTelemetry begin(String requestId) {
-    RequestTelemetry telemetry = new RequestTelemetry(requestId, System.nanoTime());
+  /** Begins a request; span is Liberty's server span when tracing is on, null when it is off. */
+  static RequestTelemetry begin(String requestId, Span span) {
+    RequestTelemetry telemetry = new RequestTelemetry(requestId, System.nanoTime(), span);
     CURRENT.set(telemetry);
     return telemetry;
   }
@@ -47,6 +52,11 @@ public final class RequestTelemetry {
 
   long elapsedNanos() {
     return System.nanoTime() - startNanos;
+  }
+
+  /** The server span of the request, or null when tracing is off. */
+  Span span() {
+    return span;
   }
 
   long datastoreNanos() {

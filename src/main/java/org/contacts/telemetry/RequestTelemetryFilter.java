@@ -1,6 +1,10 @@
 package org.contacts.telemetry;
 
 import com.ibm.websphere.logging.hpel.LogRecordContext;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -23,16 +27,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import org.contacts.health.ShutdownState;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Follows every request of the API from start to finish: gives it an id (the client's X-Request-Id
- * when it sent a sensible one), puts the id on every log line written while serving it, and when it
- * completes logs it once, counts and times it by route and status, and tells the client where the
- * time went (Server-Timing).
+ * when it sent a sensible one), puts the id (and, when tracing is on, the trace and span ids of
+ * Liberty's server span) on every log line written while serving it, and when it completes logs it
+ * once, counts and times it by route and status, marks the span of a failed one as an error, and
+ * tells the client where the time went (Server-Timing).
  */
 @Provider
 @PreMatching
@@ -45,6 +49,10 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
   private static final String SOURCE = RequestTelemetryFilter.class.getName();
   private static final Pattern SENSIBLE_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
   private static final String LOG_EXTENSION = "requestId";
+  private static final String TRACE_EXTENSION = "traceId";
+  private static final String SPAN_EXTENSION = "spanId";
+  private static final AttributeKey<String> URL_QUERY = AttributeKey.stringKey("url.query");
+  private static final Pattern QUERY_VALUE = Pattern.compile("=[^&]*");
   private static final Metadata REQUESTS =
       Metadata.builder()
           .withName("contacts.requests")
@@ -60,17 +68,23 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry registry;
 
-  @Inject ShutdownState shutdown;
-
   @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext request) {
     String given = request.getHeaderString(REQUEST_ID);
     String id = given != null && SENSIBLE_ID.matcher(given).matches() ? given : newRequestId();
-    RequestTelemetry.begin(id);
+    // With tracing off the current span is Liberty's invalid one: one check, nothing allocated.
+    Span span = Span.current();
+    SpanContext trace = span.getSpanContext();
+    boolean traced = trace.isValid();
+    RequestTelemetry.begin(id, traced ? span : null);
     LogRecordContext.addExtension(LOG_EXTENSION, id);
-    shutdown.requestStarted();
+    if (traced) {
+      redactQuery(span, request.getUriInfo().getRequestUri().getRawQuery());
+      LogRecordContext.addExtension(TRACE_EXTENSION, trace.getTraceId());
+      LogRecordContext.addExtension(SPAN_EXTENSION, trace.getSpanId());
+    }
   }
 
   @Override
@@ -91,36 +105,84 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
       timers
           .get(registry, methodTag(method), route, Integer.toString(status))
           .update(Duration.ofNanos(nanos));
+      Span span = telemetry.span();
+      if (span != null && status >= 500) {
+        span.setStatus(StatusCode.ERROR);
+      }
       // Naming the source spares the logger from walking the stack to find it, on every request.
       LOG.logp(
           Level.INFO,
           SOURCE,
           "filter",
-          () ->
-              method
-                  + " "
-                  + path(request)
-                  + " "
-                  + status
-                  + " "
-                  + nanos / 1_000
-                  + "us requestId="
-                  + telemetry.requestId()
-                  + caller(request));
+          () -> requestLine(method, path(request), status, nanos, telemetry, caller(request)));
     } finally {
       LogRecordContext.removeExtension(LOG_EXTENSION);
+      if (telemetry.span() != null) {
+        LogRecordContext.removeExtension(TRACE_EXTENSION);
+        LogRecordContext.removeExtension(SPAN_EXTENSION);
+      }
       RequestTelemetry.end();
-      shutdown.requestFinished();
     }
   }
 
   /**
    * Who made the request, when a bearer token said so: the verified token's subject, never the
-   * token itself.
+   * token itself; null when the request carried none.
    */
   private static String caller(ContainerRequestContext request) {
     java.security.Principal principal = request.getSecurityContext().getUserPrincipal();
-    return principal == null ? "" : " caller=" + principal.getName();
+    return principal == null ? null : principal.getName();
+  }
+
+  /**
+   * Liberty's server span records the query string, and a search's query holds what a contact is
+   * searched by (a name, an email): personal data, which spans do not carry. The names of the
+   * parameters stay, their values go.
+   */
+  private static void redactQuery(Span span, String query) {
+    if (query != null) {
+      span.setAttribute(URL_QUERY, redacted(query));
+    }
+  }
+
+  static String redacted(String query) {
+    return QUERY_VALUE.matcher(query).replaceAll("=REDACTED");
+  }
+
+  /**
+   * The request's log line. The trace and span ids are in its text as well as in the JSON format's
+   * fields, because the plain format shows no fields.
+   */
+  static String requestLine(
+      String method,
+      String path,
+      int status,
+      long nanos,
+      RequestTelemetry telemetry,
+      String caller) {
+    StringBuilder line =
+        new StringBuilder(160)
+            .append(method)
+            .append(' ')
+            .append(path)
+            .append(' ')
+            .append(status)
+            .append(' ')
+            .append(nanos / 1_000)
+            .append("us requestId=")
+            .append(telemetry.requestId());
+    Span span = telemetry.span();
+    if (span != null) {
+      SpanContext trace = span.getSpanContext();
+      line.append(" traceId=")
+          .append(trace.getTraceId())
+          .append(" spanId=")
+          .append(trace.getSpanId());
+    }
+    if (caller != null) {
+      line.append(" caller=").append(caller);
+    }
+    return line.toString();
   }
 
   /**

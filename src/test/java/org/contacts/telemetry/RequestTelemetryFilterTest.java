@@ -3,6 +3,10 @@ package org.contacts.telemetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +39,54 @@ class RequestTelemetryFilterTest {
   })
   void metricsTagOnlyHttpsOwnMethods(String method, String tag) {
     assertEquals(tag, RequestTelemetryFilter.methodTag(method));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "filter%5Bq%5D=mar          | filter%5Bq%5D=REDACTED",
+        "filter[email]=a@b.org&sort=lastName | filter[email]=REDACTED&sort=REDACTED",
+        "page[size]=                | page[size]=REDACTED",
+        "flag                       | flag",
+      })
+  void tracedQueriesKeepParameterNamesButNoValues(String query, String expected) {
+    assertEquals(expected, RequestTelemetryFilter.redacted(query.strip()));
+  }
+
+  @Test
+  void requestLineWithoutTracingNamesNoTrace() {
+    RequestTelemetry telemetry = RequestTelemetry.begin("req-1", null);
+    try {
+      assertEquals(
+          "GET /contacts/abc 404 1234us requestId=req-1",
+          RequestTelemetryFilter.requestLine(
+              "GET", "/contacts/abc", 404, 1_234_567, telemetry, null),
+          "the line is as it was before tracing");
+    } finally {
+      RequestTelemetry.end();
+    }
+  }
+
+  @Test
+  void requestLineOfATracedRequestNamesItsTraceAndSpan() {
+    Span span =
+        Span.wrap(
+            SpanContext.create(
+                "4bf92f3577b34da6a3ce929d0e0e4736",
+                "00f067aa0ba902b7",
+                TraceFlags.getSampled(),
+                TraceState.getDefault()));
+    RequestTelemetry telemetry = RequestTelemetry.begin("req-2", span);
+    try {
+      assertEquals(
+          "POST /contacts 201 50us requestId=req-2"
+              + " traceId=4bf92f3577b34da6a3ce929d0e0e4736 spanId=00f067aa0ba902b7 caller=ann",
+          RequestTelemetryFilter.requestLine("POST", "/contacts", 201, 50_000, telemetry, "ann"),
+          "the ids follow the request id, and the caller ends the line");
+    } finally {
+      RequestTelemetry.end();
+    }
   }
 
   @Test
