@@ -10,6 +10,7 @@ import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
 import it.org.contacts.support.HeadlessChromium;
 import it.org.contacts.support.LibertyServer;
+import it.org.contacts.support.TestDatastore;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -45,8 +46,8 @@ class BrowserFrontEndIT {
         LibertyServer.start(
             "contacts-cors",
             Map.of(
-                "MONGO_EMBEDDED", "true",
-                "MONGO_SEED_COUNT", "0",
+                "MONGO_URI", TestDatastore.connectionString(),
+                "MONGO_DATABASE", "browser_front_end",
                 "CONTACTS_AUTH_MODE", "none",
                 "CONTACTS_CORS_ALLOWED_ORIGINS", LISTED + ", " + page.origin(),
                 "HTTP_TRUSTED_PROXIES", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"));
@@ -191,10 +192,14 @@ class BrowserFrontEndIT {
         LibertyServer.start(
             "contacts-public-base",
             Map.of(
-                "MONGO_EMBEDDED", "true",
-                "MONGO_SEED_COUNT", "0",
-                "CONTACTS_AUTH_MODE", "none",
-                "CONTACTS_PUBLIC_BASE_URL", base + "/"))) {
+                "MONGO_URI",
+                TestDatastore.connectionString(),
+                "MONGO_DATABASE",
+                "public_base_url",
+                "CONTACTS_AUTH_MODE",
+                "none",
+                "CONTACTS_PUBLIC_BASE_URL",
+                base + "/"))) {
       ApiResponse created =
           send(
               behindIngress
