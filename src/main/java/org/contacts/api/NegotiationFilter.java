@@ -1,6 +1,7 @@
 package org.contacts.api;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -16,10 +18,10 @@ import org.contacts.config.ContactsSettings;
 import org.contacts.jsonapi.ResourceInputReader;
 
 /**
- * Checks every request's Content-Type, Accept and size before a resource sees it, on every route
- * (before matching, so an unknown route with an unsupported media type is a 415 too), and marks
- * every response as varying by Accept, since the representation does. OPTIONS answers 204 with
- * Allow and nothing else: JAX-RS's own answer carries the methods again as a text/plain body.
+ * Checks every request's query string, Content-Type, Accept and size before a resource sees it, on
+ * every route (before matching, so an unknown route with an unsupported media type is a 415 too),
+ * and marks every response as varying by Accept, since the representation does. OPTIONS answers 204
+ * with Allow and nothing else: JAX-RS's own answer carries the methods again as a text/plain body.
  */
 @Provider
 @PreMatching
@@ -27,8 +29,13 @@ public class NegotiationFilter implements ContainerRequestFilter, ContainerRespo
 
   @Inject ContactsSettings settings;
 
+  @Context HttpServletRequest servletRequest;
+
   @Override
   public void filter(ContainerRequestContext request) {
+    if (servletRequest.getAttribute(MalformedQueryFilter.MARK) != null) {
+      throw MalformedQueryFilter.refusal();
+    }
     if (request.getLength() > settings.maxBodyBytes()) {
       throw ResourceInputReader.tooLarge(settings.maxBodyBytes());
     }

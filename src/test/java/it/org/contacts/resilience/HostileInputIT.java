@@ -7,7 +7,15 @@ import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
 import it.org.contacts.support.DeployedServiceBase;
 import it.org.contacts.support.TestDatastore;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +147,48 @@ class HostileInputIT extends DeployedServiceBase {
         }) {
       ApiResponse response = Api.get("/contacts/" + id);
       assertEquals(400, response.status(), () -> id + ": " + response);
+    }
+  }
+
+  /**
+   * A query that is not valid in a URL reaches the service as sent: Java's HTTP client refuses to
+   * send one, so these go over a socket of their own.
+   */
+  @Test
+  void queryStringsThatAreNotValidInAUrlAre400ErrorDocuments() throws IOException {
+    for (String target :
+        new String[] {
+          "/contacts?filter%5Bq%5D=%zz",
+          "/contacts?filter[q]=50%",
+          "/contacts?filter[q]={x}",
+          "/contacts/5f8f8c44b54764421b7156c3?fields[contacts]=a|b"
+        }) {
+      String answer = rawGet(target);
+      assertTrue(answer.startsWith("HTTP/1.1 400 "), () -> target + ": " + answer);
+      assertTrue(
+          answer.contains("Content-Type: application/vnd.api+json"),
+          () -> target + " answers JSON:API: " + answer);
+      // The body, whether or not it came in one chunk.
+      String body = answer.substring(answer.indexOf('{'), answer.lastIndexOf('}') + 1);
+      JsonObject document = Json.createReader(new StringReader(body)).readObject();
+      assertEquals(
+          "Malformed query string",
+          document.getJsonArray("errors").getJsonObject(0).getString("title"),
+          () -> target + ": " + answer);
+      assertTrue(!answer.contains("Exception"), () -> target + " shows no stack trace: " + answer);
+    }
+  }
+
+  private static String rawGet(String target) throws IOException {
+    try (Socket socket = new Socket(Api.BASE.getHost(), Api.BASE.getPort())) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
