@@ -153,7 +153,9 @@ public class Benchmark {
       classpath += ":" + String.join(":", jars.map(Path::toString).toList());
     }
     Path log = OUT.resolve("datastore.log");
-    Process datastore = new ProcessBuilder("java", "-Xmx512m", "-cp", classpath, "bench/BenchDatastore.java",
+    // In memory: every contact the POST windows of both services add stays there, about a
+    // million of them in a full run, which 512 MB did not hold.
+    Process datastore = new ProcessBuilder("java", "-Xmx4g", "-cp", classpath, "bench/BenchDatastore.java",
         Integer.toString(DATASTORE_PORT), Integer.toString(CONTACTS), ids.toString())
         .directory(REPO.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     STARTED.add(datastore);
