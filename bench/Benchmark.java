@@ -316,6 +316,11 @@ public class Benchmark {
       run(List.of("rm", "-rf", DIR.resolve("workarea").toString(), DIR.resolve("logs").toString(), DIR.resolve("data").toString(),
           DIR.resolve("resources").toString()), null);
       Files.writeString(DIR.resolve("bootstrap.properties"), "http.port=" + SERVICE_PORT + "\n");
+      // server.env's values win over the process's environment: the benchmark chooses the mode.
+      Path serverEnv = DIR.resolve("server.env");
+      List<String> lines = Files.readAllLines(serverEnv);
+      lines.removeIf(line -> line.startsWith("CONTACTS_AUTH_MODE="));
+      Files.write(serverEnv, lines);
       return restart(env);
     }
 
