@@ -12,9 +12,11 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,6 +45,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
   @Inject SecuritySettings settings;
 
+  private final VerifiedTokens verifiedTokens = new VerifiedTokens(System::currentTimeMillis);
+
   @Context ResourceInfo resource;
   @Context HttpServletRequest servletRequest;
   @Context HttpServletResponse servletResponse;
@@ -57,7 +61,12 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       throw new AuthenticationRequiredException(false);
     }
-    Set<String> scopes = scopesOf(verifiedToken());
+    String token = authorization.substring(BEARER.length()).strip();
+    VerifiedTokens.Verified verified =
+        verifiedTokens.find(token).orElseGet(() -> verifyAndRemember(token));
+    request.setSecurityContext(
+        new Caller(verified.subject(), request.getSecurityContext().isSecure()));
+    Set<String> scopes = verified.scopes();
     String needed = READING.contains(request.getMethod()) ? READ : WRITE;
     if (!scopes.contains(needed) && !scopes.contains(WRITE)) {
       throw new InsufficientScopeException(needed);
@@ -71,6 +80,14 @@ public class BearerTokenFilter implements ContainerRequestFilter {
   private boolean isOpen(ContainerRequestContext request) {
     return resource.getResourceClass() == HealthResource.class
         || HttpMethod.OPTIONS.equals(request.getMethod());
+  }
+
+  private VerifiedTokens.Verified verifyAndRemember(String token) {
+    JsonWebToken verified = verifiedToken();
+    VerifiedTokens.Verified grant =
+        new VerifiedTokens.Verified(verified.getName(), scopesOf(verified));
+    verifiedTokens.remember(token, grant, verified.getExpirationTime());
+    return grant;
   }
 
   /**
@@ -107,5 +124,29 @@ public class BearerTokenFilter implements ContainerRequestFilter {
   /** The claim as its text: a JSON string comes as a JsonString, whose toString() is quoted. */
   private static String scopeText(Object scope) {
     return scope instanceof jakarta.json.JsonString json ? json.getString() : scope.toString();
+  }
+
+  /** The verified caller, whether verified now or found again: the request log line names it. */
+  private record Caller(String name, boolean secure) implements SecurityContext {
+
+    @Override
+    public Principal getUserPrincipal() {
+      return () -> name;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+      return false;
+    }
+
+    @Override
+    public boolean isSecure() {
+      return secure;
+    }
+
+    @Override
+    public String getAuthenticationScheme() {
+      return "Bearer";
+    }
   }
 }
