@@ -44,8 +44,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
   private static final Set<String> READING = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
   @Inject SecuritySettings settings;
-
-  private final VerifiedTokens verifiedTokens = new VerifiedTokens(System::currentTimeMillis);
+  @Inject VerifiedTokens verifiedTokens;
 
   @Context ResourceInfo resource;
   @Context HttpServletRequest servletRequest;

@@ -1,5 +1,6 @@
 package org.contacts.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +22,8 @@ import java.util.function.LongSupplier;
  * against a key that has since been replaced stays accepted. The cache holds at most {@link
  * #CAPACITY} tokens; when it is full, it starts again empty.
  */
-final class VerifiedTokens {
+@ApplicationScoped
+class VerifiedTokens {
 
   static final long LIFETIME_MILLIS = 60_000;
   static final int CAPACITY = 10_000;
@@ -33,6 +35,11 @@ final class VerifiedTokens {
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final LongSupplier clock;
+
+  /** One for the application, however many times JAX-RS makes its filters. */
+  VerifiedTokens() {
+    this(System::currentTimeMillis);
+  }
 
   VerifiedTokens(LongSupplier clock) {
     this.clock = clock;
