@@ -47,6 +47,7 @@ public class Benchmark {
   static final int SERVICE_PORT = number("SERVICE_PORT", 19090);
   static final int DATASTORE_PORT = number("DATASTORE_PORT", 27100);
   static final int ORIGINAL_PORT = number("ORIGINAL_PORT", 8100);
+  static final int TRAINING_SECONDS = number("AOT_TRAINING_SECONDS", 40);
   static final List<Integer> CONNECTIONS = List.of(32, 128);
   static final String ISSUER = "https://bench.contacts.example";
   static final Path REPO = Path.of("").toAbsolutePath();
@@ -58,6 +59,8 @@ public class Benchmark {
   static Path ids;
   static double restartReady;
   static Service running;
+  /** The service JVM's options: the user's JVM_ARGS and, once trained, the AOT cache. */
+  static String jvmArgs = ENV.getOrDefault("JVM_ARGS", "").strip();
   static final List<Process> STARTED = new ArrayList<>();
 
   public static void main(String[] args) throws Exception {
@@ -80,6 +83,7 @@ public class Benchmark {
     describeMachine();
     Process datastore = startDatastore();
     try {
+      trainAotCache();
       Measured plain = measureService();
       Map<String, Result> originals = Map.of();
       try {
@@ -171,6 +175,43 @@ public class Benchmark {
   // ---------------------------------------------------------------------------------------------
   // The service
 
+  /**
+   * On JDK 25 and later (unless AOT=0), a training start before the measured ones: the JVM records
+   * the classes it loads and links and the profiles of the methods it runs under the benchmark's
+   * own load, and writes them to an ahead-of-time cache when the server stops (JEP 483, 514, 515).
+   * Every later start of the service reads the cache.
+   */
+  static void trainAotCache() throws Exception {
+    int feature = serviceJdkFeature();
+    if ("0".equals(ENV.get("AOT")) || feature < 25) {
+      say("- AOT cache: not used (%s)", feature < 25 ? "the service's JDK is " + feature + "; the cache needs 25 or later" : "AOT=0");
+      return;
+    }
+    Path cache = OUT.resolve("contacts.aot");
+    String userArgs = jvmArgs;
+    jvmArgs = (userArgs + " -XX:AOTCacheOutput=" + cache).strip();
+    long started = System.nanoTime();
+    Service service = Service.fresh(Map.of("CONTACTS_AUTH_MODE", "none"));
+    try {
+      wrk(service.url(), 32, TRAINING_SECONDS, List.of(), "get-by-id.lua", List.of(ids.toString()));
+      wrk(service.url(), 32, TRAINING_SECONDS / 2, List.of(), "post.lua", List.of());
+    } finally {
+      service.stop();
+    }
+    check(Files.exists(cache), "the training start wrote no AOT cache; see " + OUT.resolve("service.log"));
+    jvmArgs = (userArgs + " -XX:AOTCache=" + cache).strip();
+    say("- AOT cache: trained by a start with %d s of GET by id and %d s of POST at 32 connections (%.0f s in all), %d MB; every start below reads it",
+        TRAINING_SECONDS, TRAINING_SECONDS / 2, (System.nanoTime() - started) / 1e9, Files.size(cache) >> 20);
+  }
+
+  /** The feature release of the JDK Liberty runs the service on: JAVA_HOME's, or the java on PATH. */
+  static int serviceJdkFeature() throws Exception {
+    String java = Optional.ofNullable(ENV.get("JAVA_HOME")).map(home -> home + "/bin/java").orElse("java");
+    Matcher version = Pattern.compile("version \"(\\d+)").matcher(output(List.of(java, "-version")));
+    check(version.find(), "could not tell the version of " + java);
+    return Integer.parseInt(version.group(1));
+  }
+
   record Measured(Map<String, Result> table, List<Result> curve, long rssMb) {}
 
   static Measured measureService() throws Exception {
@@ -239,7 +280,7 @@ public class Benchmark {
   }
 
   static void profile(Service service, String workload, String script, String... scriptArgs) throws Exception {
-    Path jfr = OUT.resolve(script.replace(".lua", ".jfr"));
+    Path jfr = OUT.resolve(workload.replaceAll("\\W+", "-").toLowerCase() + ".jfr");
     Path jdk = Path.of(ProcessHandle.of(service.pid).flatMap(p -> p.info().command()).orElseThrow()).getParent();
     run(List.of(jdk.resolve("jcmd").toString(), Long.toString(service.pid), "JFR.start", "name=bench", "settings=profile",
         "filename=" + jfr), OUT.resolve("jcmd.log"));
@@ -273,7 +314,11 @@ public class Benchmark {
       }
       say("A GET without a token answers %d, with the benchmark's RS256 token 200. The same schedule as the first start, every request with the token:\n", without);
       warmUpCurve(service, token);
-      return Optional.of(median(service.url(), 32, List.of(service.pid), "get-by-id.lua", List.of(ids.toString(), token)));
+      Result settled = median(service.url(), 32, List.of(service.pid), "get-by-id.lua", List.of(ids.toString(), token));
+      if (!"0".equals(ENV.get("PROFILE"))) {
+        profile(service, "GET by id with a token", "get-by-id.lua", ids.toString(), token);
+      }
+      return Optional.of(settled);
     } finally {
       service.stop();
     }
@@ -330,6 +375,7 @@ public class Benchmark {
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(OUT.resolve("service.log").toFile()));
       builder.environment().putAll(env);
       builder.environment().put("MONGO_URI", "mongodb://127.0.0.1:" + DATASTORE_PORT);
+      builder.environment().put("JVM_ARGS", jvmArgs);
       long started = System.nanoTime();
       Process launcher = builder.start();
       STARTED.add(launcher);
@@ -348,6 +394,7 @@ public class Benchmark {
     void stop() throws Exception {
       running = null;
       // Without JVM_ARGS: the stop command's own JVM must not write or read the service's AOT cache.
+      // The launcher ends when the server's JVM has, after writing the cache when it trains one.
       ProcessBuilder stop = new ProcessBuilder(WLP.resolve("bin/server").toString(), "stop", "contacts-bench")
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(OUT.resolve("service.log").toFile()));
       stop.environment().remove("JVM_ARGS");
