@@ -1,5 +1,6 @@
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.Document;
@@ -16,7 +22,8 @@ import org.bson.types.ObjectId;
  * The benchmark's datastore: an in-memory MongoDB wire-protocol server (mongo-java-server's memory
  * backend) on 127.0.0.1, holding {@code count} contacts in test.contacts, in the form the original
  * service stored them (the twelve attributes, nothing else), which this service reads as well.
- * Writes the ids, one a line, prints READY, and serves until its standard input closes.
+ * Measures what it serves alone (the CEILING line), writes the ids, one a line, prints READY, and
+ * serves until its standard input closes.
  *
  * <p>Its contacts are written here rather than with the service's own generator so that the
  * benchmark does not depend on the service's internal classes.
@@ -43,6 +50,7 @@ public class BenchDatastore {
         contacts.add(contact(id, i));
       }
       client.getDatabase("test").getCollection("contacts").insertMany(contacts);
+      System.out.println(ceiling(client, ids));
     }
     Files.write(Path.of(args[2]), ids, StandardCharsets.UTF_8);
     System.out.println("READY " + count + " contacts on 127.0.0.1:" + port);
@@ -51,6 +59,56 @@ public class BenchDatastore {
       // serves until the benchmark closes our standard input, or ends
     }
     server.shutdownNow();
+  }
+
+  /**
+   * What the datastore serves with no service in front of it: 32 threads of the driver, in this
+   * JVM, inserting contacts (into a collection dropped after) and finding them by id, each measured
+   * for 5 s after 5 s unmeasured. The unmeasured seconds also warm the datastore up, so that no
+   * service meets it cold.
+   */
+  private static String ceiling(MongoClient client, List<String> ids) throws InterruptedException {
+    MongoCollection<Document> scratch = client.getDatabase("test").getCollection("ceiling");
+    MongoCollection<Document> contacts = client.getDatabase("test").getCollection("contacts");
+    AtomicInteger next = new AtomicInteger();
+    Runnable insert = () -> scratch.insertOne(contact(new ObjectId(), next.incrementAndGet()));
+    Runnable find =
+        () -> {
+          ObjectId id = new ObjectId(ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
+          contacts.find(new Document("_id", id)).first();
+        };
+    double inserts = rate(insert);
+    double finds = rate(find);
+    scratch.drop();
+    return String.format("CEILING inserts_per_s=%.0f finds_per_s=%.0f", inserts, finds);
+  }
+
+  private static double rate(Runnable operation) throws InterruptedException {
+    AtomicLong done = new AtomicLong();
+    AtomicBoolean counting = new AtomicBoolean();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 32; t++) {
+      Thread thread =
+          new Thread(
+              () -> {
+                while (System.nanoTime() < end) {
+                  operation.run();
+                  if (counting.get()) {
+                    done.incrementAndGet();
+                  }
+                }
+              });
+      thread.start();
+      threads.add(thread);
+    }
+    Thread.sleep(5_000);
+    long from = System.nanoTime();
+    counting.set(true);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    return done.get() / ((System.nanoTime() - from) / 1e9);
   }
 
   private static Document contact(ObjectId id, int i) {
