@@ -59,6 +59,8 @@ public class Benchmark {
   static Path ids;
   static double restartReady;
   static String datastoreCeiling;
+  /** Each profile's share of CPU samples with authentication on the stack, by workload. */
+  static final Map<String, Double> authenticationShare = new HashMap<>();
   static Service running;
   /** The service JVM's options: the user's JVM_ARGS and, once trained, the AOT cache. */
   static String jvmArgs = ENV.getOrDefault("JVM_ARGS", "").strip();
@@ -289,7 +291,12 @@ public class Benchmark {
     wrk(service.url(), 128, WINDOW, List.of(), script, List.of(scriptArgs));
     run(List.of(jdk.resolve("jcmd").toString(), Long.toString(service.pid), "JFR.stop", "name=bench"), OUT.resolve("jcmd.log"));
     say("\n### Where the CPU goes: %s, 128 connections, JFR over %d s\n", workload, WINDOW);
-    say("```\n%s```", output(List.of(jdk.resolve("java").toString(), "bench/JfrTopFrames.java", jfr.toString(), "8")));
+    String summed = output(List.of(jdk.resolve("java").toString(), "bench/JfrTopFrames.java", jfr.toString(), "8"));
+    say("```\n%s```", summed);
+    Matcher share = Pattern.compile("authentication on the stack: ([\\d.]+)%").matcher(summed);
+    if (share.find()) {
+      authenticationShare.put(workload, Double.parseDouble(share.group(1)));
+    }
   }
 
   static Optional<Result> measureAuth() throws Exception {
@@ -514,6 +521,10 @@ public class Benchmark {
     Result get32 = plain.table.get("GET by id 32");
     jwt.ifPresent(j -> say("- Auth on/off, GET by id at 32 connections: %.0f vs %.0f req/s (%.2f), CPU %.2f vs %.2f ms/req (%.2f); target within 10%%",
         j.rps(), get32.rps(), j.rps() / get32.rps(), j.cpuMs(0), get32.cpuMs(0), j.cpuMs(0) / get32.cpuMs(0)));
+    if (authenticationShare.containsKey("GET by id with a token") && authenticationShare.containsKey("GET by id")) {
+      say("- Auth in the profiles, GET by id: %.1f%% of the CPU samples with authentication on the stack with a token, %.1f%% without",
+          authenticationShare.get("GET by id with a token"), authenticationShare.get("GET by id"));
+    }
     Result get128 = plain.table.get("GET by id 128");
     Result post128 = plain.table.get("POST 128");
     // wrk keeps every connection busy, so the mean latency is connections / rate (Little's law),

@@ -55,6 +55,11 @@ public class JfrTopFrames {
     COMPONENTS.put("java.util.regex.", "JDK regex");
   }
 
+  /** Frames of bearer-token authentication: Liberty's security and the service's filter and cache. */
+  private static final List<String> AUTHENTICATION =
+      List.of("com.ibm.ws.security.", "io.openliberty.security.", "com.ibm.ws.webcontainer.security.",
+          "org.contacts.api.BearerTokenFilter", "org.contacts.api.VerifiedTokens");
+
   public static void main(String[] args) throws Exception {
     int top = args.length > 1 ? Integer.parseInt(args[1]) : 15;
     Map<String, Integer> leaf = new HashMap<>();
@@ -62,6 +67,7 @@ public class JfrTopFrames {
     Map<String, Integer> components = new HashMap<>();
     Map<String, long[]> monitors = new HashMap<>();
     int samples = 0;
+    int authenticating = 0;
     try (RecordingFile recording = new RecordingFile(Path.of(args[0]))) {
       while (recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
@@ -73,8 +79,10 @@ public class JfrTopFrames {
           leaf.merge(name(frames.get(0)) + caller(frames), 1, Integer::sum);
           Set<String> seen = new HashSet<>();
           String component = null;
+          boolean authentication = false;
           for (RecordedFrame frame : frames) {
             String method = name(frame);
+            authentication |= AUTHENTICATION.stream().anyMatch(method::startsWith);
             if (seen.add(method)) {
               inclusive.merge(method, 1, Integer::sum);
             }
@@ -83,6 +91,9 @@ public class JfrTopFrames {
             }
           }
           components.merge(component == null ? "other (JDK, Liberty kernel)" : component, 1, Integer::sum);
+          if (authentication) {
+            authenticating++;
+          }
         } else if (type.equals("jdk.JavaMonitorEnter")) {
           String monitor = event.getClass("monitorClass") == null ? "?" : event.getClass("monitorClass").getName();
           String where = stack == null || stack.getFrames().isEmpty() ? "?" : name(stack.getFrames().get(0));
@@ -93,6 +104,7 @@ public class JfrTopFrames {
       }
     }
     System.out.printf("CPU samples: %d%n", samples);
+    System.out.printf("Samples with authentication on the stack: %.1f%%%n", 100.0 * authenticating / Math.max(1, samples));
     print("By component (innermost known frame)", components, samples, top);
     print("Hottest methods (self time; for JDK methods, the innermost caller outside the JDK)", leaf, samples, top);
     Map<String, Integer> callers = new HashMap<>();
