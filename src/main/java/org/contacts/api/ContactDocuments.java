@@ -10,6 +10,7 @@ import org.contacts.jsonapi.PageLinks;
 import org.contacts.jsonapi.Representation;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
+import org.contacts.model.ContactId;
 
 /**
  * Contacts as JSON:API documents: the resource type, its route, and how a contact is drawn. The
@@ -23,8 +24,8 @@ final class ContactDocuments {
   private ContactDocuments() {}
 
   /** A contact's absolute link; {@code base} is where clients reach the service (BaseUri). */
-  static String selfLink(String base, String contactId) {
-    return base + CONTACTS_PATH + "/" + contactId;
+  static String selfLink(String base, ContactId id) {
+    return base + CONTACTS_PATH + "/" + id.text();
   }
 
   /** A document whose primary data is one contact. */
@@ -46,15 +47,15 @@ final class ContactDocuments {
   }
 
   /** What a delete answers: the contact's link and the id it removed. */
-  static JsonObject deleted(String base, String contactId) {
+  static JsonObject deleted(String base, ContactId id) {
     return Documents.meta(
-        base, selfLink(base, contactId), JsonBuilders.object().add("deleted", contactId).build());
+        base, selfLink(base, id), JsonBuilders.object().add("deleted", id.text()).build());
   }
 
   private static JsonObject resource(String base, Contact contact, Representation representation) {
     JsonObjectBuilder attributes = JsonBuilders.object();
     if (representation.legacyId()) {
-      attributes.add("_id", contact.id());
+      attributes.add("_id", contact.id().text());
     }
     for (String name : ContactAttributes.NAMES) {
       if (representation.includes(name)) {
@@ -67,6 +68,6 @@ final class ContactDocuments {
       }
     }
     return Documents.resourceObject(
-        CONTACTS_TYPE, contact.id(), attributes.build(), selfLink(base, contact.id()));
+        CONTACTS_TYPE, contact.id().text(), attributes.build(), selfLink(base, contact.id()));
   }
 }

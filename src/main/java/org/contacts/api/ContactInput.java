@@ -7,6 +7,7 @@ import java.util.Map;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.ErrorObject;
 import org.contacts.jsonapi.ResourceInput;
+import org.contacts.model.AttributeChanges;
 import org.contacts.model.AttributeValue;
 import org.contacts.model.ContactId;
 
@@ -37,7 +38,7 @@ final class ContactInput {
   }
 
   /** The attributes of a body sent to change the contact the URL names, once it is about it. */
-  static Map<String, AttributeValue> changesTo(ContactId target, ResourceInput input) {
+  static AttributeChanges changesTo(ContactId target, ResourceInput input) {
     checkType(input);
     if (input.id() != null && !input.id().equals(target.text())) {
       throw new ApiException(
@@ -54,10 +55,10 @@ final class ContactInput {
     return attributes(input);
   }
 
-  static Map<String, AttributeValue> attributes(ResourceInput input) {
+  static AttributeChanges attributes(ResourceInput input) {
     Map<String, AttributeValue> attributes = new LinkedHashMap<>();
     input.attributes().forEach((name, value) -> attributes.put(name, valueOf(value)));
-    return attributes;
+    return new AttributeChanges(attributes);
   }
 
   private static AttributeValue valueOf(JsonValue value) {

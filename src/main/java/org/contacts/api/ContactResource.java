@@ -125,8 +125,9 @@ public class ContactResource {
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") String id) {
-    controller.delete(ContactController.id(id), expectedVersion());
-    return Response.ok(ContactDocuments.deleted(base(), id), JsonApi.MEDIA_TYPE_TYPE).build();
+    ContactId target = ContactController.id(id);
+    controller.delete(target, expectedVersion());
+    return Response.ok(ContactDocuments.deleted(base(), target), JsonApi.MEDIA_TYPE_TYPE).build();
   }
 
   private boolean notModified(EntityTag tag) {

@@ -39,7 +39,7 @@ final class Cursors {
         JsonBuilders.object()
             .add("s", sortText(sort))
             .add("v", values)
-            .add("id", contact.id())
+            .add("id", contact.id().text())
             .build()
             .toString();
     return Base64.getUrlEncoder()

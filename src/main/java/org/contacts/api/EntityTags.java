@@ -27,7 +27,7 @@ final class EntityTags {
     update(crc, variant(representation));
     update(crc, String.valueOf(page.total()));
     for (Contact contact : page.contacts()) {
-      update(crc, contact.id());
+      update(crc, contact.id().text());
       update(crc, Long.toString(contact.version()));
     }
     return new EntityTag(Long.toHexString(crc.getValue()));

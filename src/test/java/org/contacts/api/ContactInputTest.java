@@ -88,7 +88,7 @@ class ContactInputTest {
             "state", AttributeValue.NOT_TEXT,
             "email", AttributeValue.NOT_TEXT,
             "phone1", AttributeValue.NOT_TEXT),
-        ContactInput.changesTo(ID, input),
+        ContactInput.changesTo(ID, input).sent(),
         "each value's kind");
   }
 }

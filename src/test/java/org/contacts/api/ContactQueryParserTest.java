@@ -14,6 +14,7 @@ import org.contacts.config.TestSettings;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.ErrorObject;
 import org.contacts.model.Contact;
+import org.contacts.model.ContactId;
 import org.contacts.model.ContactQuery;
 import org.contacts.model.Cursor;
 import org.contacts.model.SortKey;
@@ -219,7 +220,7 @@ class ContactQueryParserTest {
 
   @Test
   void afterAndBeforeTogetherIsRangePaginationWhichIsNotSupported() {
-    Contact contact = new Contact("65a1b2c3d4e5f60718293a4b", 1, Map.of());
+    Contact contact = new Contact(new ContactId("65a1b2c3d4e5f60718293a4b"), 1, Map.of());
     String cursor = Cursors.encode(contact, List.of());
 
     ErrorObject error = errorAt("page[before]", "page[after]=" + cursor, "page[before]=" + cursor);
@@ -229,7 +230,9 @@ class ContactQueryParserTest {
 
   @Test
   void pageNumberCannotBeMixedWithACursor() {
-    String cursor = Cursors.encode(new Contact("65a1b2c3d4e5f60718293a4b", 1, Map.of()), List.of());
+    String cursor =
+        Cursors.encode(
+            new Contact(new ContactId("65a1b2c3d4e5f60718293a4b"), 1, Map.of()), List.of());
 
     errorAt("page[number]", "page[number]=2", "page[after]=" + cursor);
   }
@@ -238,7 +241,9 @@ class ContactQueryParserTest {
   void cursorOfThisSortOrderGivesAKeysetPage() {
     List<SortKey> sort = List.of(new SortKey("city", true));
     String cursor =
-        Cursors.encode(new Contact("65a1b2c3d4e5f60718293a4b", 1, Map.of("city", "Austin")), sort);
+        Cursors.encode(
+            new Contact(new ContactId("65a1b2c3d4e5f60718293a4b"), 1, Map.of("city", "Austin")),
+            sort);
 
     ContactQuery.Page page =
         parse("sort=-city", "page[after]=" + cursor, "page[size]=5").query().page();
@@ -258,7 +263,9 @@ class ContactQueryParserTest {
 
   @Test
   void cursorOfAnotherSortOrderIsInvalid() {
-    String cursor = Cursors.encode(new Contact("65a1b2c3d4e5f60718293a4b", 1, Map.of()), List.of());
+    String cursor =
+        Cursors.encode(
+            new Contact(new ContactId("65a1b2c3d4e5f60718293a4b"), 1, Map.of()), List.of());
 
     ErrorObject error = errorAt("page[after]", "sort=city", "page[after]=" + cursor);
 

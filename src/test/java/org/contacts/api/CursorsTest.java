@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.contacts.model.Contact;
+import org.contacts.model.ContactId;
 import org.contacts.model.Cursor;
 import org.contacts.model.SortKey;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class CursorsTest {
 
   @Test
   void cursorDecodesToThePositionItWasIssuedForIncludingMissingValues() {
-    Contact contact = new Contact(ID, 4, Map.of("lastName", "Ölund & Sons/\"Co\""));
+    Contact contact = new Contact(new ContactId(ID), 4, Map.of("lastName", "Ölund & Sons/\"Co\""));
 
     Cursor cursor =
         Cursors.decode(Cursors.encode(contact, CITY_THEN_NAME_DESC), CITY_THEN_NAME_DESC);
@@ -44,7 +45,8 @@ class CursorsTest {
   void cursorIsUrlSafeText() {
     String cursor =
         Cursors.encode(
-            new Contact(ID, 1, Map.of("city", "???>>>~~~")), List.of(SortKey.ascending("city")));
+            new Contact(new ContactId(ID), 1, Map.of("city", "???>>>~~~")),
+            List.of(SortKey.ascending("city")));
 
     assertTrue(
         cursor.matches("[A-Za-z0-9_-]+"), () -> "needs no escaping in a query string: " + cursor);
@@ -54,7 +56,8 @@ class CursorsTest {
   void cursorIssuedForAnotherSortOrderIsRejected() {
     String cursor =
         Cursors.encode(
-            new Contact(ID, 1, Map.of("city", "Austin")), List.of(SortKey.ascending("city")));
+            new Contact(new ContactId(ID), 1, Map.of("city", "Austin")),
+            List.of(SortKey.ascending("city")));
 
     for (List<SortKey> other :
         List.of(

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.contacts.jsonapi.Representation;
 import org.contacts.model.Contact;
+import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
 import org.contacts.model.ExpectedVersion;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EntityTagsTest {
 
   private static final Contact ANN =
-      new Contact("65a1b2c3d4e5f60718293a4b", 3, Map.of("firstName", "Ann"));
+      new Contact(new ContactId("65a1b2c3d4e5f60718293a4b"), 3, Map.of("firstName", "Ann"));
 
   /** The tag as a client sends it back in If-Match. */
   private static String header(EntityTag tag) {
