@@ -21,6 +21,9 @@ final class ContactDocuments {
   static final String CONTACTS_TYPE = "contacts";
   static final String CONTACTS_PATH = "/contacts";
 
+  /** The attribute in which the original service's clients find, and may send, the id. */
+  static final String LEGACY_ID = "_id";
+
   private ContactDocuments() {}
 
   /** A contact's absolute link; {@code base} is where clients reach the service (BaseUri). */
@@ -55,7 +58,7 @@ final class ContactDocuments {
   private static JsonObject resource(String base, Contact contact, Representation representation) {
     JsonObjectBuilder attributes = JsonBuilders.object();
     if (representation.legacyId()) {
-      attributes.add("_id", contact.id().text());
+      attributes.add(LEGACY_ID, contact.id().text());
     }
     for (String name : ContactAttributes.NAMES) {
       if (representation.includes(name)) {

@@ -183,7 +183,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     Response.ResponseBuilder response =
         (status == 422 ? Response.status(422, "Unprocessable Content") : Response.status(status))
             .entity(ErrorDocument.of(BaseUri.of(web, uriInfo), errors))
-            .type(JsonApi.MEDIA_TYPE_TYPE);
+            .type(JsonApi.CONTENT_TYPE);
     headers.forEach(response::header);
     return response.build();
   }

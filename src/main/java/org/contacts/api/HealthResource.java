@@ -92,7 +92,7 @@ public class HealthResource {
   private static Response respond(boolean up, JsonObject document) {
     return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
         .entity(document)
-        .type(JsonApi.MEDIA_TYPE_TYPE)
+        .type(JsonApi.CONTENT_TYPE)
         .build();
   }
 

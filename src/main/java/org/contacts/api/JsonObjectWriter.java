@@ -13,10 +13,11 @@ import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Map;
+import org.contacts.jsonapi.JsonApi;
 
 /** Writes the service's JSON documents, whatever JSON media type the response carries. */
 @Provider
-@Produces({"application/vnd.api+json", MediaType.APPLICATION_JSON})
+@Produces({JsonApi.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 public class JsonObjectWriter implements MessageBodyWriter<JsonObject> {
 
   private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of());

@@ -48,8 +48,7 @@ final class Negotiation {
   }
 
   static boolean isJsonApi(MediaType type) {
-    return "application".equalsIgnoreCase(type.getType())
-        && "vnd.api+json".equalsIgnoreCase(type.getSubtype());
+    return JsonApi.isMediaType(type);
   }
 
   /** JSON:API allows only the ext and profile parameters on its media type. */
