@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.query;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URLDecoder;
@@ -18,7 +18,7 @@ import org.contacts.model.ContactQuery;
  * is built from decoded parameters and encoded again, so that a link is a valid URI whatever the
  * client sent (page[size] becomes page%5Bsize%5D); self keeps the client's order of parameters.
  */
-final class PageLinksBuilder {
+public final class PageLinksBuilder {
 
   private final String path;
   private final String self;
@@ -27,7 +27,7 @@ final class PageLinksBuilder {
   /**
    * @param path the absolute URL of the collection
    */
-  PageLinksBuilder(String path, String rawQuery, MultivaluedMap<String, String> parameters) {
+  public PageLinksBuilder(String path, String rawQuery, MultivaluedMap<String, String> parameters) {
     this.path = path;
     this.self = rawQuery == null || rawQuery.isEmpty() ? path : path + "?" + reencoded(rawQuery);
     parameters.forEach(
@@ -57,7 +57,7 @@ final class PageLinksBuilder {
     }
   }
 
-  PageLinks links(ContactQuery query, ContactPage page) {
+  public PageLinks links(ContactQuery query, ContactPage page) {
     ContactQuery.Page request = query.page();
     String sizeParam = Integer.toString(request.size());
     if (request.isCursor()) {

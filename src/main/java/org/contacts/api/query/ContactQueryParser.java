@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.query;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import org.contacts.model.SortKey;
  * Reads the JSON:API query parameters of {@code GET /contacts}. Every problem in a query string is
  * collected and reported at once, each error naming its parameter.
  */
-final class ContactQueryParser {
+public final class ContactQueryParser {
 
   static final String SEARCH_FILTER = "q";
   private static final Pattern FAMILY = Pattern.compile("^(page|filter|fields)\\[([^\\]]*)\\]$");
@@ -34,13 +34,13 @@ final class ContactQueryParser {
   private final List<ErrorObject> errors = new ArrayList<>();
 
   /** The parsed query, and the fields a client selected (null for all). */
-  record Parsed(ContactQuery query, Set<String> fields) {}
+  public record Parsed(ContactQuery query, Set<String> fields) {}
 
-  ContactQueryParser(ContactsSettings settings) {
+  public ContactQueryParser(ContactsSettings settings) {
     this.settings = settings;
   }
 
-  Parsed parse(MultivaluedMap<String, String> parameters, boolean cursorByDefault) {
+  public Parsed parse(MultivaluedMap<String, String> parameters, boolean cursorByDefault) {
     Map<String, List<String>> filters = new LinkedHashMap<>();
     String search = null;
     List<SortKey> sort = List.of();
@@ -102,7 +102,7 @@ final class ContactQueryParser {
   }
 
   /** Reads the parameters of a single-contact request, where only a fieldset applies. */
-  Set<String> parseFields(MultivaluedMap<String, String> parameters) {
+  public Set<String> parseFields(MultivaluedMap<String, String> parameters) {
     Set<String> fields = null;
     for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
       String name = parameter.getKey();

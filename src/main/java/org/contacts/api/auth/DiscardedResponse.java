@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.auth;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;

@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.http;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -11,7 +11,7 @@ import org.contacts.jsonapi.Representation;
  * Content negotiation as JSON:API scopes it: its strict rules apply to its own media type, while
  * the original service's clients, which send plain JSON, text or nothing, keep working.
  */
-final class Negotiation {
+public final class Negotiation {
 
   private Negotiation() {}
 
@@ -19,7 +19,7 @@ final class Negotiation {
    * JSON:API clients name its media type in Accept and get spec-clean documents; the original's
    * clients do not, and get the id again as the {@code _id} attribute they rely on.
    */
-  static Representation representation(HttpHeaders headers) {
+  public static Representation representation(HttpHeaders headers) {
     return acceptsJsonApi(headers.getAcceptableMediaTypes())
         ? Representation.JSON_API
         : Representation.LEGACY;
@@ -35,7 +35,7 @@ final class Negotiation {
   }
 
   /** Whether the client asked for the cursor pagination profile. */
-  static boolean asksForCursorProfile(List<MediaType> accepted) {
+  public static boolean asksForCursorProfile(List<MediaType> accepted) {
     for (MediaType type : accepted) {
       String profiles = type.getParameters().get("profile");
       if (isJsonApi(type)

@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.http;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.http;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.Filter;

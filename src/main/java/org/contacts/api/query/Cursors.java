@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.query;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;

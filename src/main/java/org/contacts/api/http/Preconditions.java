@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.http;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -15,7 +15,7 @@ import org.contacts.model.ExpectedVersion;
  * If-Match compares strongly (a weak tag never matches), If-None-Match weakly (W/"1-j" matches
  * "1-j"). JAX-RS's own evaluation knows neither lists nor weak comparison.
  */
-final class Preconditions {
+public final class Preconditions {
 
   /** A header's condition: any current representation, or one of these tags. */
   record Condition(boolean any, List<EntityTag> tags) {}
@@ -23,7 +23,7 @@ final class Preconditions {
   private Preconditions() {}
 
   /** The versions an If-Match header admits for a write. */
-  static ExpectedVersion expectedVersion(String ifMatch) {
+  public static ExpectedVersion expectedVersion(String ifMatch) {
     Condition condition = parse(ifMatch);
     if (condition == null) {
       return ExpectedVersion.NONE;
@@ -45,7 +45,7 @@ final class Preconditions {
    *
    * @throws ApiException a 412 when If-Match names no current tag
    */
-  static boolean notModified(String ifMatch, String ifNoneMatch, EntityTag current) {
+  public static boolean notModified(String ifMatch, String ifNoneMatch, EntityTag current) {
     Condition match = parse(ifMatch);
     if (match != null
         && !match.any()

@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;

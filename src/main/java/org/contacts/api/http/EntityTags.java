@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.http;
 
 import jakarta.ws.rs.core.EntityTag;
 import java.nio.charset.StandardCharsets;
@@ -13,15 +13,15 @@ import org.contacts.model.ContactPage;
  * in, so If-Match on a write compares versions while If-None-Match distinguishes representations. A
  * page's tag sums up the ids and versions on it.
  */
-final class EntityTags {
+public final class EntityTags {
 
   private EntityTags() {}
 
-  static EntityTag of(Contact contact, Representation representation) {
+  public static EntityTag of(Contact contact, Representation representation) {
     return new EntityTag(contact.version() + "-" + variant(representation));
   }
 
-  static EntityTag of(ContactPage page, Representation representation, String query) {
+  public static EntityTag of(ContactPage page, Representation representation, String query) {
     CRC32C crc = new CRC32C();
     update(crc, query);
     update(crc, variant(representation));

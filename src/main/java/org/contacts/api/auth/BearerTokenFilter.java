@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.auth;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -73,11 +73,11 @@ public class BearerTokenFilter implements ContainerRequestFilter {
   }
 
   /**
-   * The probes answer anyone, and OPTIONS only lists methods; every other route of the service,
-   * present and future, is protected.
+   * The routes marked {@link OpenRoute} (the probes) answer anyone, and OPTIONS only lists methods;
+   * every other route of the service, present and future, is protected.
    */
   private boolean isOpen(ContainerRequestContext request) {
-    return resource.getResourceClass() == HealthResource.class
+    return resource.getResourceClass().isAnnotationPresent(OpenRoute.class)
         || HttpMethod.OPTIONS.equals(request.getMethod());
   }
 

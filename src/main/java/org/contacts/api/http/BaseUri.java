@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.http;
 
 import jakarta.ws.rs.core.UriInfo;
 import org.contacts.config.WebSettings;
@@ -8,11 +8,11 @@ import org.contacts.config.WebSettings;
  * port of the request itself (which Liberty takes from Forwarded / X-Forwarded-* headers only when
  * they come from a trusted proxy, see server.xml). Never ends with a slash, so a path is appended.
  */
-final class BaseUri {
+public final class BaseUri {
 
   private BaseUri() {}
 
-  static String of(WebSettings settings, UriInfo uriInfo) {
+  public static String of(WebSettings settings, UriInfo uriInfo) {
     String base = settings.publicBaseUrl().orElseGet(() -> uriInfo.getBaseUri().toASCIIString());
     return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }

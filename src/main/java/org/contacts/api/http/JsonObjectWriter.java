@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.http;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
