@@ -1,28 +1,24 @@
 package org.contacts.api.http;
 
-import jakarta.inject.Inject;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Set;
-import org.contacts.config.WebSettings;
 
 /**
  * CORS for the origins in contacts.cors.allowed-origins, on every route of the application.
  * Liberty's own {@code <cors>} element sends no {@code Vary: Origin}, so a shared cache could hand
- * one origin's answer to another (docs/browser-clients.md). With no origins configured it does
- * nothing. A servlet filter rather than a JAX-RS one, so that preflights are answered before any
- * resource is matched and the headers are on every response, errors included.
+ * one origin's answer to another (docs/browser-clients.md). With no origins configured it is not
+ * registered at all ({@link ServletFilters}). A servlet filter rather than a JAX-RS one, so that
+ * preflights are answered before any resource is matched and the headers are on every response,
+ * errors included.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class CorsFilter implements Filter {
 
   static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
@@ -33,26 +29,19 @@ public class CorsFilter implements Filter {
   /** How long a browser may reuse a preflight's answer, in seconds. */
   static final String MAX_AGE = "600";
 
-  @Inject WebSettings settings;
+  private final Set<String> origins;
 
-  private Set<String> origins;
-
-  @Override
-  public void init(FilterConfig config) {
-    origins = Set.copyOf(settings.allowedOrigins());
+  /** With the origins allowed, never empty: with none, the filter is not registered. */
+  CorsFilter(Set<String> origins) {
+    this.origins = Set.copyOf(origins);
   }
 
-  // Liberty takes a @WebFilter only from a class that implements Filter itself, not HttpFilter's.
   @Override
   public void doFilter(
       ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
       throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) servletRequest;
     HttpServletResponse response = (HttpServletResponse) servletResponse;
-    if (origins.isEmpty()) {
-      chain.doFilter(request, response);
-      return;
-    }
     response.addHeader("Vary", "Origin");
     String origin = request.getHeader("Origin");
     if (origin == null || !origins.contains(origin)) {

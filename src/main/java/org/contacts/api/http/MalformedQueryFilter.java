@@ -5,22 +5,19 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
 import java.net.URI;
-import org.contacts.jsonapi.ApiException;
-import org.contacts.jsonapi.ErrorObject;
 
 /**
  * Keeps a query string that is not valid in a URI (a {@code %} without two hexadecimal digits, a
  * space, a {@code {}) away from RESTEasy, which builds each request's URI from it and, failing,
  * fails before any exception mapper runs: the client would get the container's 500 page with a
- * stack trace. The request goes on without its query, marked, and {@link NegotiationFilter}
- * refuses it with a 400 errors document like any other bad request.
+ * stack trace. The request goes on without its query, marked, and {@link MalformedQueryRefusalFilter}
+ * refuses it with a 400 errors document like any other bad request. Registered by {@link
+ * ServletFilters}.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class MalformedQueryFilter implements Filter {
 
   static final String MARK = MalformedQueryFilter.class.getName() + ".malformed";
@@ -53,14 +50,5 @@ public class MalformedQueryFilter implements Filter {
     } catch (IllegalArgumentException e) {
       return false;
     }
-  }
-
-  static ApiException refusal() {
-    return new ApiException(
-        ErrorObject.of(
-            400,
-            "Malformed query string",
-            "The query string is not valid in a URL: send a literal % as %25, and a space, {, |"
-                + " or any other character outside URL syntax percent-encoded as UTF-8."));
   }
 }

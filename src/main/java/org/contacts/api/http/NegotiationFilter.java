@@ -1,44 +1,31 @@
 package org.contacts.api.http;
 
-import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
-import org.contacts.config.ContactsSettings;
-import org.contacts.jsonapi.ResourceInputReader;
 
 /**
- * Checks every request's query string, Content-Type, Accept and size before a resource sees it, on
- * every route (before matching, so an unknown route with an unsupported media type is a 415 too),
- * and marks every response as varying by Accept, since the representation does. OPTIONS answers 204
- * with Allow and nothing else: JAX-RS's own answer carries the methods again as a text/plain body.
+ * Content negotiation: checks every request's Content-Type (415) and Accept (406) before a resource
+ * sees it, on every route (before matching, so an unknown route with an unsupported media type is a
+ * 415 too), and marks every response as varying by Accept, since the representation does.
  */
 @Provider
 @PreMatching
+@Priority(Priorities.USER)
 public class NegotiationFilter implements ContainerRequestFilter, ContainerResponseFilter {
-
-  @Inject ContactsSettings settings;
-
-  @Context HttpServletRequest servletRequest;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (servletRequest.getAttribute(MalformedQueryFilter.MARK) != null) {
-      throw MalformedQueryFilter.refusal();
-    }
-    if (request.getLength() > settings.maxBodyBytes()) {
-      throw ResourceInputReader.tooLarge(settings.maxBodyBytes());
-    }
     if (request.hasEntity() || request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null) {
       checkContentType(request.getMediaType());
     }
@@ -83,11 +70,5 @@ public class NegotiationFilter implements ContainerRequestFilter, ContainerRespo
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-    if (request.getMethod().equals("OPTIONS") && response.getStatus() == 200) {
-      response.setStatus(204);
-      response.setEntity(null);
-      response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
-      response.getHeaders().remove("Accept-Patch");
-    }
   }
 }
