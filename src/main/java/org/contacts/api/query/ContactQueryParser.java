@@ -10,34 +10,35 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.contacts.config.ContactsSettings;
-import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.ErrorObject;
 import org.contacts.jsonapi.JsonApi;
-import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.model.ContactAttributes;
 import org.contacts.model.ContactQuery;
-import org.contacts.model.Cursor;
 import org.contacts.model.SortKey;
 
 /**
  * Reads the JSON:API query parameters of {@code GET /contacts}. Every problem in a query string is
- * collected and reported at once, each error naming its parameter.
+ * collected and reported at once, each error naming its parameter. The page[...] parameters are
+ * read by {@link PageParser}.
  */
 public final class ContactQueryParser {
 
   static final String SEARCH_FILTER = "q";
   private static final Pattern FAMILY = Pattern.compile("^(page|filter|fields)\\[([^\\]]*)\\]$");
-  private static final Set<String> PAGE_MEMBERS = Set.of("number", "size", "after", "before");
+
+  /** How long the text of a search (filter[q]) may be, in characters. */
+  static final int MAX_SEARCH_LENGTH = 100;
+
   private static final String CURSOR_ERRORS = JsonApi.CURSOR_PROFILE;
 
-  private final ContactsSettings settings;
-  private final List<ErrorObject> errors = new ArrayList<>();
+  private final PageParser paging;
+  private final QueryErrors errors = new QueryErrors();
 
   /** The parsed query, and the fields a client selected (null for all). */
   public record Parsed(ContactQuery query, Set<String> fields) {}
 
   public ContactQueryParser(ContactsSettings settings) {
-    this.settings = settings;
+    this.paging = new PageParser(settings, errors);
   }
 
   public Parsed parse(MultivaluedMap<String, String> parameters, boolean cursorByDefault) {
@@ -66,7 +67,7 @@ public final class ContactQueryParser {
             } else if (ContactAttributes.isKnown(member)) {
               filters.put(member, List.of(value.split(",", -1)));
             } else {
-              error(
+              errors.add(
                   400,
                   "Unknown filter",
                   "Contacts cannot be filtered by \""
@@ -81,11 +82,12 @@ public final class ContactQueryParser {
             if (member.equals("contacts")) {
               fields = fieldSet(name, value);
             } else {
-              error(400, "Unknown resource type", "Only fields[contacts] can be selected.", name);
+              errors.add(
+                  400, "Unknown resource type", "Only fields[contacts] can be selected.", name);
             }
           }
           default -> {
-            if (PAGE_MEMBERS.contains(member)) {
+            if (PageParser.MEMBERS.contains(member)) {
               page.put(member, value);
             } else {
               unknownParameter(name);
@@ -94,10 +96,8 @@ public final class ContactQueryParser {
         }
       }
     }
-    ContactQuery.Page pageRequest = page(page, sort, cursorByDefault);
-    if (!errors.isEmpty()) {
-      throw new ApiException(errors);
-    }
+    ContactQuery.Page pageRequest = paging.parse(page, sort, cursorByDefault);
+    errors.throwIfAny();
     return new Parsed(new ContactQuery(filters, search, sort, pageRequest), fields);
   }
 
@@ -113,22 +113,20 @@ public final class ContactQueryParser {
         unknownParameter(name);
       }
     }
-    if (!errors.isEmpty()) {
-      throw new ApiException(errors);
-    }
+    errors.throwIfAny();
     return fields;
   }
 
   private String single(String name, List<String> values) {
     if (values.size() > 1) {
-      error(400, "Repeated query parameter", "\"" + name + "\" may be given once.", name);
+      errors.add(400, "Repeated query parameter", "\"" + name + "\" may be given once.", name);
       return null;
     }
     return values.isEmpty() ? "" : values.get(0);
   }
 
   private void unknownParameter(String name) {
-    error(
+    errors.add(
         400,
         "Unsupported query parameter",
         "\""
@@ -165,11 +163,15 @@ public final class ContactQueryParser {
 
   private String searchText(String name, String value) {
     if (value.isBlank()) {
-      error(400, "Empty search", "filter[q] needs some text to search for.", name);
+      errors.add(400, "Empty search", "filter[q] needs some text to search for.", name);
       return null;
     }
-    if (value.length() > 100) {
-      error(400, "Search text too long", "filter[q] may be at most 100 characters.", name);
+    if (value.length() > MAX_SEARCH_LENGTH) {
+      errors.add(
+          400,
+          "Search text too long",
+          "filter[q] may be at most " + MAX_SEARCH_LENGTH + " characters.",
+          name);
       return null;
     }
     return value.strip();
@@ -184,91 +186,9 @@ public final class ContactQueryParser {
       if (ContactAttributes.isKnown(field)) {
         fields.add(field);
       } else {
-        error(400, "Unknown field", "Contacts have no field \"" + field + "\".", name);
+        errors.add(400, "Unknown field", "Contacts have no field \"" + field + "\".", name);
       }
     }
     return fields;
-  }
-
-  private ContactQuery.Page page(
-      Map<String, String> page, List<SortKey> sort, boolean cursorByDefault) {
-    int size = settings.defaultPageSize();
-    if (page.containsKey("size")) {
-      size = positive("page[size]", page.get("size"));
-      if (size > settings.maxPageSize()) {
-        errors.add(
-            ErrorObject.of(
-                    400,
-                    "Page size too large",
-                    "page[size] may be at most " + settings.maxPageSize() + ".")
-                .atParameter("page[size]")
-                .withType(CURSOR_ERRORS + "max-size-exceeded")
-                .withMeta(
-                    JsonBuilders.object()
-                        .add("page", JsonBuilders.object().add("maxSize", settings.maxPageSize()))
-                        .build()));
-      }
-    }
-    String after = page.get("after");
-    String before = page.get("before");
-    if (after != null && before != null) {
-      errors.add(
-          ErrorObject.of(
-                  400,
-                  "Range pagination not supported",
-                  "Send page[after] or page[before], not both.")
-              .atParameter("page[before]")
-              .withType(CURSOR_ERRORS + "range-pagination-not-supported"));
-      return null;
-    }
-    if (page.containsKey("number")) {
-      if (after != null || before != null) {
-        error(
-            400,
-            "Mixed pagination",
-            "page[number] cannot be combined with page[after] or page[before].",
-            "page[number]");
-        return null;
-      }
-      return ContactQuery.Page.numbered(positive("page[number]", page.get("number")), size);
-    }
-    if (after == null && before == null && !cursorByDefault) {
-      return ContactQuery.Page.numbered(1, size);
-    }
-    Cursor afterCursor = after == null ? null : cursor("page[after]", after, sort);
-    Cursor beforeCursor = before == null ? null : cursor("page[before]", before, sort);
-    return new ContactQuery.Page(size, 0, afterCursor, beforeCursor);
-  }
-
-  private Cursor cursor(String name, String value, List<SortKey> sort) {
-    try {
-      return Cursors.decode(value, sort);
-    } catch (IllegalArgumentException e) {
-      error(
-          400,
-          "Invalid cursor",
-          "The "
-              + name
-              + " cursor is not one this service issued for this sort order; follow the links of a page.",
-          name);
-      return null;
-    }
-  }
-
-  private int positive(String name, String value) {
-    try {
-      int number = Integer.parseInt(value);
-      if (number >= 1) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    error(400, "Invalid page parameter", name + " must be a whole number of at least 1.", name);
-    return 1;
-  }
-
-  private void error(int status, String title, String detail, String parameter) {
-    errors.add(ErrorObject.of(status, title, detail).atParameter(parameter));
   }
 }
