@@ -32,6 +32,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>Liberty is asked to verify the token here, through {@link HttpServletRequest#authenticate},
  * rather than by a security constraint: a constraint would make Liberty answer refused tokens
  * itself, with a bare 401 and no errors document, and could not be lifted in none mode.
+ *
+ * <p>Its place in the request pipeline: docs/pipeline.md.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)

@@ -11,9 +11,11 @@ import org.contacts.config.ContactsSettings;
 import org.contacts.jsonapi.ResourceInputReader;
 
 /**
- * 413 Content Too Large for a request whose Content-Length exceeds contacts.max-body-bytes, on
- * every route, before anything reads the body. A body sent without a length (chunked) is counted as
- * it is read instead, by {@link ResourceInputReader}, which refuses it with the same 413.
+ * 413 Content Too Large for a request whose Content-Length exceeds contacts.request.max-body-bytes,
+ * on every route, before anything reads the body. A body sent without a length (chunked) is counted
+ * as it is read instead, by {@link ResourceInputReader}, which refuses it with the same 413.
+ *
+ * <p>Its place in the request pipeline: docs/pipeline.md.
  */
 @Provider
 @PreMatching

@@ -18,6 +18,8 @@ import java.util.Set;
  * registered at all ({@link ServletFilters}). A servlet filter rather than a JAX-RS one, so that
  * preflights are answered before any resource is matched and the headers are on every response,
  * errors included.
+ *
+ * <p>Its place in the request pipeline: docs/pipeline.md.
  */
 public class CorsFilter implements Filter {
 

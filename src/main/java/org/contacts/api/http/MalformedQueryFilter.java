@@ -17,6 +17,8 @@ import java.net.URI;
  * stack trace. The request goes on without its query, marked, and {@link MalformedQueryRefusalFilter}
  * refuses it with a 400 errors document like any other bad request. Registered by {@link
  * ServletFilters}.
+ *
+ * <p>Its place in the request pipeline: docs/pipeline.md.
  */
 public class MalformedQueryFilter implements Filter {
 

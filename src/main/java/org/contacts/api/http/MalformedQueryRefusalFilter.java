@@ -15,6 +15,8 @@ import org.contacts.jsonapi.ErrorObject;
  * Answers 400 to a request whose query string {@link MalformedQueryFilter} took away as not valid
  * in a URI, before anything reads the request: the servlet filter can only mark it, since the
  * errors document is written on the JAX-RS side.
+ *
+ * <p>Its place in the request pipeline: docs/pipeline.md.
  */
 @Provider
 @PreMatching

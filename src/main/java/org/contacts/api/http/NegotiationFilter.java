@@ -18,6 +18,8 @@ import java.util.List;
  * Content negotiation: checks every request's Content-Type (415) and Accept (406) before a resource
  * sees it, on every route (before matching, so an unknown route with an unsupported media type is a
  * 415 too), and marks every response as varying by Accept, since the representation does.
+ *
+ * <p>Its place in the request pipeline: docs/pipeline.md.
  */
 @Provider
 @PreMatching

@@ -12,6 +12,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * OPTIONS answers 204 with Allow and nothing else: JAX-RS's own answer carries the methods again as
  * a text/plain body. First of the response filters, so the request log sees the 204.
+ *
+ * <p>Its place in the request pipeline: docs/pipeline.md.
  */
 @Provider
 @Priority(Priorities.USER + 100)
