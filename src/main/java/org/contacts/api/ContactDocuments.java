@@ -14,7 +14,8 @@ import org.contacts.model.ContactId;
 
 /**
  * Contacts as JSON:API documents: the resource type, its route, and how a contact is drawn. The
- * links to contacts are built here ({@link #selfLink}) and in {@link PageLinksBuilder} only.
+ * links to contacts are built here ({@link #selfLink}) and in {@link
+ * org.contacts.api.query.PageLinksBuilder} only.
  */
 final class ContactDocuments {
 
