@@ -145,10 +145,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
   }
 
   private Response respond(ApiException refusal) {
-    int status = refusal.status();
-    // The container knows no reason phrase for 422; give it the one RFC 9110 defines.
+    // 422's reason phrase is the servlet layer's job: api.http.ReasonPhraseFilter.
     Response.ResponseBuilder response =
-        (status == 422 ? Response.status(422, "Unprocessable Content") : Response.status(status))
+        Response.status(refusal.status())
             .entity(ErrorDocument.of(BaseUri.of(web, uriInfo), refusal.errors()))
             .type(JsonApi.CONTENT_TYPE);
     refusal.headers().forEach(response::header);

@@ -9,6 +9,7 @@
  * <p>The request pipeline, in order (docs/pipeline.md gives each step's priority and why):
  *
  * <ol>
+ *   <li>{@code api.http.ReasonPhraseFilter}, servlet: 422's reason phrase on the way out
  *   <li>{@code api.http.CorsFilter}, servlet, only when origins are allowed: CORS, preflights
  *   <li>{@code api.http.MalformedQueryFilter}, servlet: hides a query invalid in a URI, marks it
  *   <li>{@code health.DrainFilter}: counts the request in flight

@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.ServletResponseWrapper;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
@@ -17,10 +16,9 @@ import java.lang.reflect.Method;
  * Liberty's HTTP channel has no phrase of its own for 422 and writes {@code Undefined}; a JAX-RS
  * {@code Response.status(422, phrase)} is lost, because Servlet 6 removed {@code setStatus(int,
  * String)} from its API. Liberty's response object still has that method, so it is called here,
- * when the status is set; on a container without it nothing changes. Where in the request pipeline
- * it runs does not matter: it only wraps the response.
+ * when the status is set; on a container without it nothing changes. {@link ServletFilters} adds it
+ * first, so that it wraps the response every later step sets a status on.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ReasonPhraseFilter implements Filter {
 
   static final int UNPROCESSABLE_CONTENT = 422;

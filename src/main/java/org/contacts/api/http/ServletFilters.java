@@ -14,12 +14,13 @@ import java.util.Set;
 import org.contacts.config.WebSettings;
 
 /**
- * Registers the application's servlet filters, in this order, at start-up: {@link CorsFilter}, then
- * {@link MalformedQueryFilter}. Filters declared by {@code @WebFilter} alone run in an order the
- * Servlet specification leaves open; filters added here run in the order they are added. And a
- * filter whose feature is off is not added at all, so CORS with no allowed origins costs a request
- * nothing. The whole pipeline, JAX-RS filters included, is listed in the package documentation of
- * {@code org.contacts.api} and in docs/pipeline.md.
+ * Registers the application's servlet filters, in this order, at start-up: {@link
+ * ReasonPhraseFilter}, {@link CorsFilter}, then {@link MalformedQueryFilter}. Filters declared by
+ * {@code @WebFilter} alone run in an order the Servlet specification leaves open; filters added
+ * here run in the order they are added. And a filter whose feature is off is not added at all, so
+ * CORS with no allowed origins costs a request nothing. The whole pipeline, JAX-RS filters
+ * included, is listed in the package documentation of {@code org.contacts.api} and in
+ * docs/pipeline.md.
  */
 @WebListener
 public class ServletFilters implements ServletContextListener {
@@ -29,6 +30,7 @@ public class ServletFilters implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     ServletContext context = event.getServletContext();
+    add(context, "ReasonPhraseFilter", new ReasonPhraseFilter());
     List<String> origins = web.allowedOrigins();
     if (!origins.isEmpty()) {
       add(context, "CorsFilter", new CorsFilter(Set.copyOf(origins)));

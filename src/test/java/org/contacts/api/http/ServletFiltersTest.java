@@ -16,17 +16,19 @@ import org.junit.jupiter.api.Test;
 class ServletFiltersTest {
 
   @Test
-  void corsComesFirstWhenOriginsAreAllowed() {
+  void corsComesBeforeTheQueryCheckWhenOriginsAreAllowed() {
     assertEquals(
-        List.of("CorsFilter /*", "MalformedQueryFilter /*"),
+        List.of("ReasonPhraseFilter /*", "CorsFilter /*", "MalformedQueryFilter /*"),
         registered("http://localhost:4200"),
-        "CORS, then the query check, each on every path");
+        "the reason phrase's wrapper, CORS, then the query check, each on every path");
   }
 
   @Test
   void withNoOriginAllowedCorsIsNotRegistered() {
     assertEquals(
-        List.of("MalformedQueryFilter /*"), registered(), "CORS off costs a request nothing");
+        List.of("ReasonPhraseFilter /*", "MalformedQueryFilter /*"),
+        registered(),
+        "CORS off costs a request nothing");
   }
 
   /** The filters ServletFilters adds with these origins allowed, in order, with their mapping. */
