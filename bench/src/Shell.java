@@ -5,6 +5,8 @@ import static bench.Settings.REPO;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,6 +83,16 @@ final class Shell {
 
   static boolean portFree(int port) {
     return status("http://127.0.0.1:" + port + "/", null) == 0;
+  }
+
+  /** Whether something accepts TCP connections on the port of 127.0.0.1. */
+  static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 100);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The java of the process's JDK, or another tool of it (jcmd). */
