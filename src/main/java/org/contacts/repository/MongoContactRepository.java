@@ -8,7 +8,6 @@ import static com.mongodb.client.model.Filters.or;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -26,6 +25,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistries;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.contacts.config.ContactsSettings;
@@ -45,6 +46,10 @@ public class MongoContactRepository implements ContactRepository {
   private static final Logger LOG = Logger.getLogger(MongoContactRepository.class.getName());
 
   private MongoCollection<Document> collection;
+
+  /** The same collection, read straight into contacts (ContactCodec). */
+  private MongoCollection<Contact> contacts;
+
   private long countTimeLimitMillis;
 
   @Inject
@@ -58,6 +63,13 @@ public class MongoContactRepository implements ContactRepository {
    */
   public MongoContactRepository(MongoCollection<Document> collection, long countTimeLimitMillis) {
     this.collection = collection;
+    CodecRegistry registry = collection.getCodecRegistry();
+    this.contacts =
+        collection
+            .withDocumentClass(Contact.class)
+            .withCodecRegistry(
+                CodecRegistries.fromRegistries(
+                    CodecRegistries.fromCodecs(new ContactCodec(registry)), registry));
     this.countTimeLimitMillis = countTimeLimitMillis;
   }
 
@@ -87,24 +99,21 @@ public class MongoContactRepository implements ContactRepository {
             ? ContactQueries.after(order, page.after())
             : backwards ? ContactQueries.before(order, page.before()) : null;
     Bson where = keyset == null ? filter : and(filter, keyset);
-    FindIterable<Document> documents =
-        collection
+    List<Contact> found =
+        contacts
             .find(where)
             .sort(ContactQueries.sortOf(order, backwards))
             .skip(page.offset())
-            .limit(page.size() + 1);
-    List<Contact> contacts = new ArrayList<>(page.size() + 1);
-    for (Document document : documents) {
-      contacts.add(ContactMapping.toContact(document));
-    }
-    boolean hasMore = contacts.size() > page.size();
+            .limit(page.size() + 1)
+            .into(new ArrayList<>(page.size() + 1));
+    boolean hasMore = found.size() > page.size();
     if (hasMore) {
-      contacts.remove(contacts.size() - 1);
+      found.remove(found.size() - 1);
     }
     if (backwards) {
-      Collections.reverse(contacts);
+      Collections.reverse(found);
     }
-    return total(query, filter, contacts, hasMore);
+    return total(query, filter, found, hasMore);
   }
 
   private ContactPage total(
@@ -124,7 +133,7 @@ public class MongoContactRepository implements ContactRepository {
 
   @Override
   public Optional<Contact> findById(ContactId id) {
-    return Optional.ofNullable(collection.find(byId(id)).first()).map(ContactMapping::toContact);
+    return Optional.ofNullable(contacts.find(byId(id)).first());
   }
 
   @Override
@@ -192,14 +201,12 @@ public class MongoContactRepository implements ContactRepository {
     if (expected instanceof ExpectedVersion.Never) {
       return refusal(id);
     }
-    Document written =
-        collection.findOneAndUpdate(
+    Contact written =
+        contacts.findOneAndUpdate(
             filterOf(id, expected),
             ContactMapping.replacement(attributes),
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-    return written == null
-        ? refusal(id, expected)
-        : new WriteResult.Written(ContactMapping.toContact(written));
+    return written == null ? refusal(id, expected) : new WriteResult.Written(written);
   }
 
   @Override
@@ -207,10 +214,8 @@ public class MongoContactRepository implements ContactRepository {
     if (expected instanceof ExpectedVersion.Never) {
       return refusal(id);
     }
-    Document deleted = collection.findOneAndDelete(filterOf(id, expected));
-    return deleted == null
-        ? refusal(id, expected)
-        : new WriteResult.Written(ContactMapping.toContact(deleted));
+    Contact deleted = contacts.findOneAndDelete(filterOf(id, expected));
+    return deleted == null ? refusal(id, expected) : new WriteResult.Written(deleted);
   }
 
   /**
