@@ -98,9 +98,11 @@ public final class Main {
     }
     Result load = launch.load();
     say("\n## %s under load from launch\n", who);
-    say("GET by id at 32 connections from launch: the port accepted connections %.1f s after launch (refused before: nothing served),"
-        + " ready at %.1f s; %,d requests served (2xx) by %.1f s after launch, %,d other answers, %,d socket errors.",
-        launch.listening(), launch.ready(), load.served(), launch.ended(), load.non2xx(), load.socketErrors());
+    String port = launch.listening() < LAUNCH_SECONDS
+        ? String.format("the port accepted connections %.1f s after launch (refused before: nothing served)", launch.listening())
+        : String.format("the port accepted no connection within %d s of launch: nothing served", LAUNCH_SECONDS);
+    say("GET by id at 32 connections from launch: %s, ready at %.1f s; %,d requests served (2xx) by %.1f s after launch,"
+        + " %,d other answers, %,d socket errors.", port, launch.ready(), load.served(), launch.ended(), load.non2xx(), load.socketErrors());
   }
 
   static Measured measureService(Path ids, Launch launch) throws Exception {
@@ -150,6 +152,10 @@ public final class Main {
       int with = status(contact, token);
       if (without == 200) {
         say("Auth mode not supported by this build: a GET without a token answered 200.");
+        return new Authenticated(service.readySeconds, Optional.empty());
+      }
+      if (with == 0) {
+        say("The service did not answer a GET with the benchmark's token within 10 s: not measured.");
         return new Authenticated(service.readySeconds, Optional.empty());
       }
       if (with != 200) {

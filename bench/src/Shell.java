@@ -67,7 +67,8 @@ final class Shell {
   }
 
   static int status(String url, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2));
+    // Generous: a JVM that has just started answers its first requests slowly on a busy machine.
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

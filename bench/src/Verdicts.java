@@ -146,7 +146,7 @@ final class Verdicts {
         + " rate %.0f against %.0f req/s (%.2fx)",
         j.cpuMs(0), get32.cpuMs(0), j.cpuMs(0) / get32.cpuMs(0), verdict(j.cpuMs(0) <= 1.10 * get32.cpuMs(0)),
         j.rps(), get32.rps(), j.rps() / get32.rps()),
-        () -> say("- jwt against none: not measured (AUTH=0, or the build has no jwt mode)"));
+        () -> say("- jwt against none: not measured (AUTH=0, or the restart in jwt mode said why above)"));
     Map<String, Double> share = Profiles.AUTHENTICATION_SHARE;
     if (share.containsKey("GET by id with a token") && share.containsKey("GET by id")) {
       double more = share.get("GET by id with a token") - share.get("GET by id");
@@ -168,7 +168,7 @@ final class Verdicts {
   private static void warmUp(List<Result> curve, double settled) {
     double first10 = 0;
     double seconds = 0;
-    String reached = "not within " + CURVE_SECONDS + " s";
+    String reached = "not reached within the " + CURVE_SECONDS + " s measured";
     boolean soon = false;
     for (Result window : curve) {
       if (seconds < 10) {
@@ -176,13 +176,13 @@ final class Verdicts {
       }
       seconds += window.seconds();
       if (window.rps() >= 0.9 * settled && reached.startsWith("not")) {
-        reached = String.format("%.0f s after ready", seconds);
+        reached = String.format("reached %.0f s after ready", seconds);
         soon = seconds <= 30.5;
       }
     }
     double rate = first10 / Math.min(10, seconds);
     say("- First 10 s after ready: %.0f req/s, %.0f%% of the settled %.0f (target >= 50%%): %s", rate, 100 * rate / settled, settled,
         verdict(rate >= settled / 2));
-    say("- 90%% of the settled rate reached %s (target <= 30 s): %s", reached, verdict(soon));
+    say("- 90%% of the settled rate: %s (target <= 30 s): %s", reached, verdict(soon));
   }
 }
