@@ -12,7 +12,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * The one command of the benchmark of issue 14 (bench/README.md), from the repository root:
+ * The one command of the benchmark of issues 14 and 19 (bench/README.md), from the repository root:
  * {@code [ORIGINAL=<checkout>] java bench/Benchmark.java}.
  *
  * <p>The benchmark itself is the package {@code bench} in bench/src/, one class per job. JDK 17's

@@ -3,6 +3,7 @@ package bench;
 import static bench.Settings.CONNECTIONS;
 import static bench.Settings.CURVE_SECONDS;
 import static bench.Settings.CURVE_WINDOW;
+import static bench.Settings.LAUNCH_SECONDS;
 import static bench.Settings.ROUNDS;
 import static bench.Settings.SETTLE;
 import static bench.Settings.WINDOW;
@@ -16,6 +17,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,10 +44,26 @@ final class Load {
     double totalCpuMs() {
       return requests == 0 ? 0 : cpuSeconds.stream().mapToDouble(Double::doubleValue).sum() * 1000 / requests;
     }
+
+    /** The answers with a 2xx status: what was served. */
+    long served() {
+      return requests - non2xx;
+    }
   }
 
-  /** A service's settled table by workload and connections ("GET by id 32"), its warm-up curve and resident set. */
-  record Measured(Map<String, Result> table, List<Result> curve, long rssMb) {}
+  /**
+   * The load that started at launch: the window's result, when the port first accepted a
+   * connection and when the load ended (seconds after launch), and when the service was ready.
+   */
+  record Launch(Result load, double listening, double ended, double ready) {}
+
+  /**
+   * A service measured: its settled table by workload and connections ("GET by id 32"), its
+   * warm-up curve after readiness (empty for the original), its resident set after the load, its
+   * launch to ready on the measured (fresh, unloaded) start, and its first LAUNCH_SECONDS under
+   * load from launch (null when LAUNCH_SECONDS=0).
+   */
+  record Measured(Map<String, Result> table, List<Result> curve, long rssMb, double readySeconds, Launch launch) {}
 
   static Result wrk(String url, int connections, int seconds, List<Long> pids, String script, List<String> scriptArgs) throws Exception {
     List<Long> watched = new ArrayList<>(pids);
@@ -64,6 +84,37 @@ final class Load {
       Shell.log(String.format("%s %s at %d connections: %d non-2xx, %d socket errors", url, script, connections, r.non2xx, r.socketErrors));
     }
     return r;
+  }
+
+  /**
+   * GET by id at 32 connections from the moment of launch for LAUNCH_SECONDS, as a client that
+   * retries sees a new instance: launch starts the service and returns once it is ready. While no
+   * listener exists a connection is refused and nothing is served, so the load waits for the port
+   * (wrk would retry refused connections in a busy loop, taking a core from the starting service)
+   * and runs for the whole seconds that remain; answers other than 2xx count as nothing served.
+   */
+  static Launch fromLaunch(int port, Path ids, Callable<Double> launch) throws Exception {
+    long launched = System.nanoTime();
+    CompletableFuture<double[]> listening = new CompletableFuture<>();
+    CompletableFuture<Result> load = CompletableFuture.supplyAsync(() -> {
+      try {
+        double since = 0;
+        while (!Shell.listening(port) && since < LAUNCH_SECONDS) {
+          Shell.sleep(10);
+          since = (System.nanoTime() - launched) / 1e9;
+        }
+        int left = (int) (LAUNCH_SECONDS - since);
+        listening.complete(new double[] {since});
+        return left < 1 ? new Result(0, 0, 0, 0, 0, List.of()) 
+            : wrk("http://127.0.0.1:" + port, 32, left, List.of(), "get-by-id.lua", List.of(ids.toString()));
+      } catch (Exception e) {
+        throw new IllegalStateException("the load from launch: " + e.getMessage(), e);
+      }
+    });
+    double ready = launch.call();
+    Result result = load.get(LAUNCH_SECONDS + 60L, TimeUnit.SECONDS);
+    double since = listening.get()[0];
+    return new Launch(result, since, since + result.seconds(), ready);
   }
 
   /** GET by id at 32 connections from the moment the service is ready, window by window, then the settling. */

@@ -2,10 +2,13 @@ package bench;
 
 import static bench.Report.say;
 import static bench.Settings.ENV;
+import static bench.Settings.LAUNCH_SECONDS;
 import static bench.Settings.OUT;
 import static bench.Settings.REPO;
+import static bench.Settings.SERVICE_PORT;
 import static bench.Shell.status;
 
+import bench.Load.Launch;
 import bench.Load.Measured;
 import bench.Load.Result;
 import java.nio.file.Files;
@@ -17,14 +20,17 @@ import java.util.Optional;
 import tools.MintToken;
 
 /**
- * The benchmark of issue 14, in the order it runs: builds the service, starts a shared in-memory
- * datastore, starts the service fresh and records its warm-up, measures it settled beside the
- * original service, restarts it with bearer authentication on, and gives the verdicts. See
+ * The benchmark of issues 14 and 19, in the order it runs: builds the service, starts a shared
+ * in-memory datastore, trains the AOT cache (JDK 25), starts the service fresh under load from its
+ * launch, starts it fresh again and records its warm-up after readiness, measures it settled
+ * beside the original service (which also starts under load), restarts it with bearer
+ * authentication on, and gives the verdicts. See
  * bench/README.md; bench/Benchmark.java compiles and starts it.
  */
 public final class Main {
 
   static final String ISSUER = "https://bench.contacts.example";
+  static final Map<String, String> NONE = Map.of("CONTACTS_AUTH_MODE", "none");
 
   private Main() {}
 
@@ -46,30 +52,66 @@ public final class Main {
     Datastore datastore = Datastore.start();
     try {
       AotCache.train(datastore.ids());
-      Measured plain = measureService(datastore.ids());
-      Map<String, Result> originals = Map.of();
+      Measured plain = measureService(datastore.ids(), launchUnderLoad(datastore.ids()));
+      Optional<Measured> originals = Optional.empty();
       try {
-        originals = original.map(checkout -> Original.measure(checkout, datastore.ids())).orElse(Map.of());
+        originals = original.map(checkout -> Original.measure(checkout, datastore.ids()));
+        originals.ifPresent(o -> launched("The original service", o.launch()));
       } catch (RuntimeException e) {
         say("\nOriginal service: not measured, %s", e.getMessage());
       }
       if (original.isEmpty()) {
         say("\nOriginal service: skipped (set ORIGINAL=<checkout of stevetarver/ember-falcon-mongo> to run it)");
       }
-      Verdicts.sideBySide(plain.table(), originals, datastore.ceiling());
+      Verdicts.sideBySide(plain.table(), originals.map(Measured::table).orElse(Map.of()), datastore.ceiling());
       Authenticated jwt = Settings.off("AUTH") ? new Authenticated(0, Optional.empty()) : measureAuth(datastore.ids());
-      Verdicts.targets(plain, originals, jwt.settled(), jwt.restartReady());
+      Verdicts.targets(plain, originals, jwt.settled(), jwt.restartReady(), datastore.ceiling());
     } finally {
       datastore.stop();
     }
     say("\nBenchmark took %.1f min; everything it wrote is in %s", (System.nanoTime() - started) / 6e10, REPO.relativize(OUT));
   }
 
-  static Measured measureService(Path ids) throws Exception {
-    Service service = Service.fresh(Map.of("CONTACTS_AUTH_MODE", "none"));
+  /**
+   * A fresh start of the service with GET by id at 32 connections from its launch, as a new pod
+   * that the autoscaler adds for a burst meets it; then the server stops. Null when LAUNCH_SECONDS=0.
+   */
+  static Launch launchUnderLoad(Path ids) throws Exception {
+    if (LAUNCH_SECONDS <= 0) {
+      return null;
+    }
+    Service.layOutFresh();
     try {
-      say("\n## This service, fresh start (no workarea, CONTACTS_AUTH_MODE=none)\n");
-      say("Ready %.1f s after launch, having used %.1f s of CPU.\n", service.readySeconds, service.cpuAtReady);
+      Launch launch = Load.fromLaunch(SERVICE_PORT, ids, () -> Service.restart(NONE).readySeconds);
+      launched("This service, a fresh start (no workarea, CONTACTS_AUTH_MODE=none)", launch);
+      return launch;
+    } finally {
+      if (Service.running != null) {
+        Service.running.stop();
+      }
+    }
+  }
+
+  static void launched(String who, Launch launch) {
+    if (launch == null) {
+      return;
+    }
+    Result load = launch.load();
+    say("\n## %s under load from launch\n", who);
+    String port = launch.listening() < LAUNCH_SECONDS
+        ? String.format("the port accepted connections %.1f s after launch (refused before: nothing served)", launch.listening())
+        : String.format("the port accepted no connection within %d s of launch: nothing served", LAUNCH_SECONDS);
+    say("GET by id at 32 connections from launch: %s, ready at %.1f s; %,d requests served (2xx) by %.1f s after launch,"
+        + " %,d other answers, %,d socket errors.", port, launch.ready(), load.served(), launch.ended(), load.non2xx(), load.socketErrors());
+  }
+
+  static Measured measureService(Path ids, Launch launch) throws Exception {
+    Service service = Service.fresh(NONE);
+    try {
+      say("\n## This service, fresh start (no workarea, CONTACTS_AUTH_MODE=none, %s)\n",
+          Settings.PRIMING ? "CONTACTS_PRIMING_ENABLED=true" : "priming off: PRIMING=0");
+      say("Ready %.1f s after launch%s, having used %.1f s of CPU.\n", service.readySeconds,
+          Settings.PRIMING ? ", priming included" : "", service.cpuAtReady);
       List<Result> curve = Load.warmUpCurve(service, ids, null);
       Map<String, Result> table = Load.table(service.url(), List.of(service.pid), ids, null);
       long[] rss = Shell.rssMb(service.pid);
@@ -82,7 +124,7 @@ public final class Main {
           say("\nProfile: not taken, %s", e);
         }
       }
-      return new Measured(table, curve, rss[0]);
+      return new Measured(table, curve, rss[0], service.readySeconds, launch);
     } finally {
       service.stop();
     }
@@ -110,6 +152,10 @@ public final class Main {
       int with = status(contact, token);
       if (without == 200) {
         say("Auth mode not supported by this build: a GET without a token answered 200.");
+        return new Authenticated(service.readySeconds, Optional.empty());
+      }
+      if (with == 0) {
+        say("The service did not answer a GET with the benchmark's token within 10 s: not measured.");
         return new Authenticated(service.readySeconds, Optional.empty());
       }
       if (with != 200) {

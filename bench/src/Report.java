@@ -40,6 +40,8 @@ final class Report {
         String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3)));
     say("- Commit: %s; service JDK: %s; JVM_ARGS: %s", Shell.output(List.of("git", "rev-parse", "--short", "HEAD")).strip(),
         Optional.ofNullable(ENV.get("JAVA_HOME")).orElse("java on PATH"), ENV.getOrDefault("JVM_ARGS", "none"));
+    say("- Priming before readiness: %s; load from launch: %s", Settings.PRIMING ? "on (CONTACTS_PRIMING_ENABLED=true)" : "off (PRIMING=0)",
+        Settings.LAUNCH_SECONDS > 0 ? "GET by id at 32 connections for the first " + Settings.LAUNCH_SECONDS + " s" : "none (LAUNCH_SECONDS=0)");
     say("- Windows: warm-up curve %d s in %d s windows, then %d s of settling; each figure the median of %d windows of %d s; wrk -t2, 127.0.0.1",
         CURVE_SECONDS, CURVE_WINDOW, SETTLE, ROUNDS, WINDOW);
   }

@@ -40,18 +40,28 @@ final class Service {
 
   /** A new server without a workarea, logs or resources, as a new instance starts: Liberty makes its keystore and LTPA keys. */
   static Service fresh(Map<String, String> env) throws IOException {
+    layOutFresh();
+    return restart(env);
+  }
+
+  /** The server's directory as a new instance finds it; {@link #restart} then launches it. */
+  static void layOutFresh() throws IOException {
     check(Files.exists(ServerLayout.directory(WLP, "contacts").resolve("server.xml")),
         "no development server in " + ServerLayout.directory(WLP, "contacts") + ": run without BUILD=0");
     ServerLayout.copied(WLP, "contacts", NAME)
         .httpPort(SERVICE_PORT)
         // The benchmark chooses the AOT cache itself: not the one the development server may read.
         .withoutLines("jvm.options", "-XX:AOTCache")
-        // server.env's values win over the process's environment: the benchmark chooses the mode.
-        .withoutLines("server.env", "CONTACTS_AUTH_MODE=");
-    return restart(env);
+        // server.env's values win over the process's environment: the benchmark chooses the
+        // authentication mode and priming.
+        .withoutLines("server.env", "CONTACTS_AUTH_MODE=")
+        .withoutLines("server.env", "CONTACTS_PRIMING_ENABLED=");
   }
 
-  /** Starts the server as it is (a restart keeps its workarea) and waits until it is ready. */
+  /**
+   * Starts the server as it is (a restart keeps its workarea) and waits until it is ready: priming,
+   * when on, is part of that time.
+   */
   static Service restart(Map<String, String> env) throws IOException {
     check(Shell.portFree(SERVICE_PORT), "port " + SERVICE_PORT + " is taken: set SERVICE_PORT");
     ProcessBuilder builder = new ProcessBuilder(WLP.resolve("bin/server").toString(), "run", NAME)
@@ -59,6 +69,9 @@ final class Service {
     builder.environment().putAll(env);
     builder.environment().put("MONGO_URI", "mongodb://127.0.0.1:" + DATASTORE_PORT);
     builder.environment().put("JVM_ARGS", jvmArgs);
+    // Every start primes its hot paths before readiness, as the image and the manifests do,
+    // unless PRIMING=0; a build without priming ignores the setting.
+    builder.environment().put("CONTACTS_PRIMING_ENABLED", Boolean.toString(Settings.PRIMING));
     long started = System.nanoTime();
     Process launcher = builder.start();
     Shell.STARTED.add(launcher);

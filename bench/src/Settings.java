@@ -19,6 +19,9 @@ final class Settings {
   static final int DATASTORE_PORT = number("DATASTORE_PORT", 27100);
   static final int ORIGINAL_PORT = number("ORIGINAL_PORT", 8100);
   static final int TRAINING_SECONDS = number("AOT_TRAINING_SECONDS", 40);
+  static final int LAUNCH_SECONDS = number("LAUNCH_SECONDS", 60);
+  /** Whether the service primes its hot paths before readiness (CONTACTS_PRIMING_ENABLED). */
+  static final boolean PRIMING = !off("PRIMING");
   static final List<Integer> CONNECTIONS = List.of(32, 128);
   static final Path REPO = Path.of("").toAbsolutePath();
   static final Path WLP = REPO.resolve("target/liberty/wlp");

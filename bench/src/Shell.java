@@ -5,6 +5,8 @@ import static bench.Settings.REPO;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,7 +67,8 @@ final class Shell {
   }
 
   static int status(String url, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2));
+    // Generous: a JVM that has just started answers its first requests slowly on a busy machine.
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -81,6 +84,16 @@ final class Shell {
 
   static boolean portFree(int port) {
     return status("http://127.0.0.1:" + port + "/", null) == 0;
+  }
+
+  /** Whether something accepts TCP connections on the port of 127.0.0.1. */
+  static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 100);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The java of the process's JDK, or another tool of it (jcmd). */
