@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.contacts.priming.PrimingFilter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -72,6 +73,9 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (PrimingFilter.isPriming(request)) {
+      return; // the service warming itself: no request line, no metric (docs/operations.md)
+    }
     String given = request.getHeaderString(REQUEST_ID);
     String id = given != null && SENSIBLE_ID.matcher(given).matches() ? given : newRequestId();
     // With tracing off the current span is Liberty's invalid one: one check, nothing allocated.

@@ -152,6 +152,8 @@ public final class LibertyServer implements AutoCloseable {
     builder.environment().remove("MONGO_EMBEDDED");
     // Open unless a test asks for tokens: most servers test something else.
     builder.environment().put("CONTACTS_AUTH_MODE", "none");
+    // Not primed unless a test asks: priming keeps a server unready for seconds.
+    builder.environment().put("CONTACTS_PRIMING_ENABLED", "false");
     builder.environment().putAll(environment);
     try {
       Process process = builder.start();

@@ -1,0 +1,198 @@
+package org.contacts.priming;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.contacts.api.InProcessReads;
+import org.contacts.config.PrimingSettings;
+import org.contacts.config.SecuritySettings;
+import org.contacts.controller.ContactException;
+
+/**
+ * Warms the service before it reports ready: at start it drives the service's own hot paths, then
+ * says in the log how long that took, how many requests it made and why it stopped. Until then the
+ * priming health check keeps the service out of traffic (docs/operations.md).
+ */
+@ApplicationScoped
+public class Priming {
+
+  /** Where priming is: off, running, or done (primed or given up). */
+  public enum Stage {
+    OFF,
+    RUNNING,
+    DONE
+  }
+
+  private static final Logger LOG = Logger.getLogger(Priming.class.getName());
+
+  @Inject PrimingSettings settings;
+  @Inject SecuritySettings security;
+  @Inject PrimingMarker marker;
+  @Inject InProcessReads reads;
+
+  @Resource ManagedThreadFactory threads;
+
+  private volatile Stage stage = Stage.OFF;
+  private volatile PrimingOutcome outcome;
+  private volatile PrimingRun run;
+
+  void onStartup(@Observes Startup startup) {
+    if (!settings.enabled()) {
+      marker.retire();
+      LOG.info(
+          "Priming is off (contacts.priming.enabled=false): the service reports ready without"
+              + " warming its hot paths first. CONTACTS_PRIMING_ENABLED=true turns it on.");
+      return;
+    }
+    stage = Stage.RUNNING;
+    run = new PrimingRun(settings, threads);
+    threads.newThread(this::prime).start();
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  /** How the last priming ended, or null while none has. */
+  public PrimingOutcome outcome() {
+    return outcome;
+  }
+
+  @PreDestroy
+  void stop() {
+    PrimingRun current = run;
+    if (current != null) {
+      current.stop();
+    }
+  }
+
+  private void prime() {
+    PrimingRun current = run;
+    String reason = null;
+    try {
+      PrimingTraffic traffic = new PrimingTraffic(settings.httpPort(), marker.value());
+      if (!current.awaitListener(traffic)) {
+        current.fail(
+            "the service did not answer on 127.0.0.1:" + settings.httpPort() + " within the bound");
+      } else {
+        reason = current.drive(steps(current, traffic));
+      }
+    } catch (PrimingRun.PrimingFailure e) {
+      current.fail(e.getMessage());
+    } catch (IOException e) {
+      current.fail(
+          "the service stopped answering on loopback (" + e.getClass().getSimpleName() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      current.fail("it was interrupted");
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Priming failed", e);
+      current.fail("it failed: " + e.getClass().getSimpleName());
+    } finally {
+      marker.retire();
+      finish(current.outcome(reason));
+    }
+  }
+
+  private void finish(PrimingOutcome ended) {
+    outcome = ended;
+    stage = Stage.DONE;
+    if (ended.gaveUp()) {
+      LOG.warning(
+          String.format(
+              "Priming gave up after %.1f s and %,d requests: %s. Readiness follows the datastore"
+                  + " from now on, unprimed.",
+              ended.millis() / 1000.0, ended.requests(), ended.reason()));
+    } else {
+      LOG.info(
+          String.format(
+              "Primed in %.1f s with %,d requests: %s. Readiness may now report UP.",
+              ended.millis() / 1000.0, ended.requests(), ended.reason()));
+    }
+  }
+
+  /** The steps: the whole open API, or in jwt mode the refusals and the reads in the process. */
+  private List<PrimingRun.Step> steps(PrimingRun current, PrimingTraffic traffic)
+      throws IOException, InterruptedException, PrimingRun.PrimingFailure {
+    if (security.mode() == SecuritySettings.Mode.NONE) {
+      return httpSteps(traffic, openApiRequests(current, traffic), false);
+    }
+    List<PrimingRun.Step> steps =
+        new ArrayList<>(httpSteps(traffic, traffic.refusedRequests(), true));
+    List<String> ids = readInProcess(reads::firstPageIds);
+    current.counted();
+    for (int query = 0; query < reads.pageQueries(); query++) {
+      int chosen = query;
+      steps.add(() -> runInProcess(() -> reads.page(chosen)));
+    }
+    for (String id : ids == null ? List.<String>of() : ids) {
+      steps.add(() -> runInProcess(() -> reads.contact(id)));
+    }
+    steps.add(() -> runInProcess(() -> reads.contact("000000000000000000000000")));
+    return steps;
+  }
+
+  /** Finds contacts to read through the first page, their tags, and a cursor page's next link. */
+  private List<HttpRequest> openApiRequests(PrimingRun current, PrimingTraffic traffic)
+      throws IOException, InterruptedException, PrimingRun.PrimingFailure {
+    List<PrimingTraffic.Target> targets = new ArrayList<>();
+    for (String id : PrimingTraffic.ids(current.discover(traffic, traffic.firstPage()).body())) {
+      targets.add(
+          new PrimingTraffic.Target(id, current.discover(traffic, traffic.contact(id)).tag()));
+    }
+    String next = PrimingTraffic.nextLink(current.discover(traffic, traffic.cursorPage()).body());
+    return traffic.openApiRequests(targets, next);
+  }
+
+  private static List<PrimingRun.Step> httpSteps(
+      PrimingTraffic traffic, List<HttpRequest> requests, boolean mustBeRefused) {
+    List<PrimingRun.Step> steps = new ArrayList<>();
+    for (HttpRequest request : requests) {
+      steps.add(
+          () -> {
+            int status = traffic.send(request).status();
+            PrimingRun.checkStatus(request, status);
+            if (mustBeRefused && status != 401) {
+              throw new PrimingRun.PrimingFailure(
+                  PrimingRun.describe(request) + " without a token answered " + status);
+            }
+          });
+    }
+    return steps;
+  }
+
+  /**
+   * A read in the process: a refusal of the domain is part of what it warms, anything else is not.
+   */
+  private static <T> T readInProcess(java.util.function.Supplier<T> read)
+      throws PrimingRun.PrimingFailure {
+    try {
+      return read.get();
+    } catch (ContactException refused) {
+      return null;
+    } catch (RuntimeException e) {
+      throw new PrimingRun.PrimingFailure(
+          "the datastore did not answer a read in the process ("
+              + e.getClass().getSimpleName()
+              + ")");
+    }
+  }
+
+  private static void runInProcess(Runnable read) throws PrimingRun.PrimingFailure {
+    readInProcess(
+        () -> {
+          read.run();
+          return null;
+        });
+  }
+}
