@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.contacts.api.InProcessReads;
@@ -80,11 +81,24 @@ public class Priming {
     PrimingRun current = run;
     String reason = null;
     try {
+      long since = System.nanoTime();
       PrimingTraffic traffic = new PrimingTraffic(settings.httpPort(), marker.value());
       if (!current.awaitListener(traffic)) {
         current.fail(
-            "the service did not answer on 127.0.0.1:" + settings.httpPort() + " within the bound");
+            String.format(
+                Locale.ROOT,
+                "the application did not answer on 127.0.0.1:%d within %d s of its start",
+                settings.httpPort(),
+                PrimingRun.START_WAIT_MILLIS / 1000));
       } else {
+        LOG.info(
+            String.format(
+                Locale.ROOT,
+                "Priming: the application answered on 127.0.0.1:%d %.1f s after its start;"
+                    + " priming for at most %d ms (contacts.priming.max-duration-ms).",
+                settings.httpPort(),
+                current.waitedMillis(since) / 1000.0,
+                settings.maxDurationMillis()));
         reason = current.drive(steps(current, traffic));
       }
     } catch (PrimingRun.PrimingFailure e) {
@@ -110,14 +124,20 @@ public class Priming {
     if (ended.gaveUp()) {
       LOG.warning(
           String.format(
+              Locale.ROOT,
               "Priming gave up after %.1f s and %,d requests: %s. Readiness follows the datastore"
                   + " from now on, unprimed.",
-              ended.millis() / 1000.0, ended.requests(), ended.reason()));
+              ended.millis() / 1000.0,
+              ended.requests(),
+              ended.reason()));
     } else {
       LOG.info(
           String.format(
+              Locale.ROOT,
               "Primed in %.1f s with %,d requests: %s. Readiness may now report UP.",
-              ended.millis() / 1000.0, ended.requests(), ended.reason()));
+              ended.millis() / 1000.0,
+              ended.requests(),
+              ended.reason()));
     }
   }
 

@@ -3,6 +3,7 @@ package org.contacts.priming;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,36 +34,51 @@ final class PrimingRun {
 
   private static final long PING_INTERVAL_MILLIS = 100;
 
+  /**
+   * How long priming waits for the application to answer at all. That wait is the start, not
+   * priming, so it is not part of the bound; the startup probe allows as much for the start.
+   */
+  static final long START_WAIT_MILLIS = 180_000;
+
   private final PrimingSettings settings;
   private final ThreadFactory threads;
-  private final long startNanos = System.nanoTime();
-  private final long deadlineNanos;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicReference<String> failure = new AtomicReference<>();
   private final CountDownLatch failed = new CountDownLatch(1);
+  private volatile long startNanos = System.nanoTime();
+  private volatile long deadlineNanos;
   private volatile boolean stopping;
 
   PrimingRun(PrimingSettings settings, ThreadFactory threads) {
     this.settings = settings;
     this.threads = threads;
-    this.deadlineNanos = startNanos + TimeUnit.MILLISECONDS.toNanos(settings.maxDurationMillis());
   }
 
-  /** Waits, within the bound, until the application answers on the listener. */
+  /**
+   * Waits until the application answers on the listener, and starts the bound from then; false when
+   * it did not answer within {@link #START_WAIT_MILLIS}.
+   */
   boolean awaitListener(PrimingTraffic traffic) throws InterruptedException {
+    long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_WAIT_MILLIS);
     HttpRequest ping = traffic.ping();
-    while (!stopping && System.nanoTime() < deadlineNanos) {
+    while (!stopping && System.nanoTime() < waitUntil) {
       try {
-        requests.incrementAndGet();
         if (traffic.send(ping).status() == 200) {
+          startNanos = System.nanoTime();
+          deadlineNanos = startNanos + TimeUnit.MILLISECONDS.toNanos(settings.maxDurationMillis());
           return true;
         }
       } catch (IOException notYet) {
         // The listener or the application is not up yet.
       }
-      Thread.sleep(PING_INTERVAL_MILLIS); // a start-up poll, bounded by the deadline
+      Thread.sleep(PING_INTERVAL_MILLIS); // a start-up poll, bounded by the wait
     }
     return false;
+  }
+
+  /** How long the wait for the application to answer took. */
+  long waitedMillis(long sinceNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(startNanos - sinceNanos);
   }
 
   /** Sends one request while finding what to read; counts it. */
@@ -112,7 +128,9 @@ final class PrimingRun {
       double seconds = (System.nanoTime() - windowStart) / 1e9;
       if (levelling.add((requests.get() - before) / seconds)) {
         return String.format(
-            "its rate levelled off at %,.0f requests/s (best window)", levelling.best());
+            Locale.ROOT,
+            "its rate levelled off at %,.0f requests/s (best window)",
+            levelling.best());
       }
     }
     if (failure.get() != null) {
@@ -122,9 +140,11 @@ final class PrimingRun {
       return "the application is stopping";
     }
     return String.format(
+        Locale.ROOT,
         "it reached its bound (contacts.priming.max-duration-ms %d) before its rate levelled off"
             + " (best window %,.0f requests/s)",
-        settings.maxDurationMillis(), levelling.best());
+        settings.maxDurationMillis(),
+        levelling.best());
   }
 
   private void work(List<Step> steps, int first) {

@@ -133,8 +133,9 @@ class PrimingIT {
                 // A rate that never counts as levelled off: priming runs until its bound.
                 "CONTACTS_PRIMING_STEADY_WINDOWS",
                 "1000000",
+                // Long enough for the calls below to come while it runs, on a busy machine too.
                 "CONTACTS_PRIMING_MAX_DURATION_MS",
-                "30000"))) {
+                "45000"))) {
       String during = "outside-" + UUID.randomUUID();
       assertAllRefused(server, during);
       ApiResponse started = Api.sendUnchecked(server.request("/health/started").build());

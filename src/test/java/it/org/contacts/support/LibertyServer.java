@@ -44,7 +44,12 @@ public final class LibertyServer implements AutoCloseable {
     int port = freePort();
     create(name, port, "", war);
     LibertyServer server = new LibertyServer(name, port);
-    run(environment, "start", name);
+    try {
+      run(environment, "start", name);
+    } catch (IllegalStateException slowStart) {
+      server.close(); // a start that outlived its wait still runs a server, which nobody would stop
+      throw slowStart;
+    }
     try {
       Eventually.await(
           "the application on server " + name + " answers",
