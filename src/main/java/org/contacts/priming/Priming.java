@@ -8,16 +8,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.contacts.api.InProcessReads;
 import org.contacts.config.PrimingSettings;
 import org.contacts.config.SecuritySettings;
-import org.contacts.controller.ContactException;
 
 /**
  * Warms the service before it reports ready: at start it drives the service's own hot paths, then
@@ -39,7 +34,7 @@ public class Priming {
   @Inject PrimingSettings settings;
   @Inject SecuritySettings security;
   @Inject PrimingMarker marker;
-  @Inject InProcessReads reads;
+  @Inject PrimingSteps steps;
 
   @Resource ManagedThreadFactory threads;
 
@@ -99,7 +94,7 @@ public class Priming {
                 settings.httpPort(),
                 current.waitedMillis(since) / 1000.0,
                 settings.maxDurationMillis()));
-        reason = current.drive(steps(current, traffic));
+        reason = current.drive(steps.of(security.mode(), current, traffic));
       }
     } catch (PrimingRun.PrimingFailure e) {
       current.fail(e.getMessage());
@@ -139,80 +134,5 @@ public class Priming {
               ended.requests(),
               ended.reason()));
     }
-  }
-
-  /** The steps: the whole open API, or in jwt mode the refusals and the reads in the process. */
-  private List<PrimingRun.Step> steps(PrimingRun current, PrimingTraffic traffic)
-      throws IOException, InterruptedException, PrimingRun.PrimingFailure {
-    if (security.mode() == SecuritySettings.Mode.NONE) {
-      return httpSteps(traffic, openApiRequests(current, traffic), false);
-    }
-    List<PrimingRun.Step> steps =
-        new ArrayList<>(httpSteps(traffic, traffic.refusedRequests(), true));
-    List<String> ids = readInProcess(reads::firstPageIds);
-    current.counted();
-    for (int query = 0; query < reads.pageQueries(); query++) {
-      int chosen = query;
-      steps.add(() -> runInProcess(() -> reads.page(chosen)));
-    }
-    for (String id : ids == null ? List.<String>of() : ids) {
-      steps.add(() -> runInProcess(() -> reads.contact(id)));
-    }
-    steps.add(() -> runInProcess(() -> reads.contact("000000000000000000000000")));
-    return steps;
-  }
-
-  /** Finds contacts to read through the first page, their tags, and a cursor page's next link. */
-  private List<HttpRequest> openApiRequests(PrimingRun current, PrimingTraffic traffic)
-      throws IOException, InterruptedException, PrimingRun.PrimingFailure {
-    List<PrimingTraffic.Target> targets = new ArrayList<>();
-    for (String id : PrimingTraffic.ids(current.discover(traffic, traffic.firstPage()).body())) {
-      targets.add(
-          new PrimingTraffic.Target(id, current.discover(traffic, traffic.contact(id)).tag()));
-    }
-    String next = PrimingTraffic.nextLink(current.discover(traffic, traffic.cursorPage()).body());
-    return traffic.openApiRequests(targets, next);
-  }
-
-  private static List<PrimingRun.Step> httpSteps(
-      PrimingTraffic traffic, List<HttpRequest> requests, boolean mustBeRefused) {
-    List<PrimingRun.Step> steps = new ArrayList<>();
-    for (HttpRequest request : requests) {
-      steps.add(
-          () -> {
-            int status = traffic.send(request).status();
-            PrimingRun.checkStatus(request, status);
-            if (mustBeRefused && status != 401) {
-              throw new PrimingRun.PrimingFailure(
-                  PrimingRun.describe(request) + " without a token answered " + status);
-            }
-          });
-    }
-    return steps;
-  }
-
-  /**
-   * A read in the process: a refusal of the domain is part of what it warms, anything else is not.
-   */
-  private static <T> T readInProcess(java.util.function.Supplier<T> read)
-      throws PrimingRun.PrimingFailure {
-    try {
-      return read.get();
-    } catch (ContactException refused) {
-      return null;
-    } catch (RuntimeException e) {
-      throw new PrimingRun.PrimingFailure(
-          "the datastore did not answer a read in the process ("
-              + e.getClass().getSimpleName()
-              + ")");
-    }
-  }
-
-  private static void runInProcess(Runnable read) throws PrimingRun.PrimingFailure {
-    readInProcess(
-        () -> {
-          read.run();
-          return null;
-        });
   }
 }

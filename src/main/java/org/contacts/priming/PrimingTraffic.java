@@ -1,11 +1,6 @@
 package org.contacts.priming;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,32 +78,6 @@ final class PrimingTraffic {
 
   HttpRequest contact(String id) {
     return request("/contacts/" + id).header(ACCEPT, JsonApi.MEDIA_TYPE).GET().build();
-  }
-
-  /** The ids on a page document; none when it is not one. */
-  static List<String> ids(String page) {
-    List<String> ids = new ArrayList<>();
-    JsonObject document = parse(page);
-    if (document != null && document.get("data") instanceof jakarta.json.JsonArray data) {
-      for (JsonValue resource : data) {
-        ids.add(resource.asJsonObject().getString("id", ""));
-      }
-    }
-    ids.removeIf(String::isEmpty);
-    return ids;
-  }
-
-  /** The path and query of a page document's next link, or null when it has none. */
-  static String nextLink(String page) {
-    JsonObject document = parse(page);
-    if (document == null || !(document.get("links") instanceof JsonObject links)) {
-      return null;
-    }
-    if (!(links.get("next") instanceof jakarta.json.JsonString next)) {
-      return null;
-    }
-    URI uri = URI.create(next.getString());
-    return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
   }
 
   /**
@@ -216,14 +185,6 @@ final class PrimingTraffic {
 
   private static HttpRequest.BodyPublisher noBody() {
     return HttpRequest.BodyPublishers.noBody();
-  }
-
-  private static JsonObject parse(String body) {
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
-      return reader.readValue() instanceof JsonObject object ? object : null;
-    } catch (RuntimeException notJson) {
-      return null;
-    }
   }
 
   /** A trace context (W3C) that asks for the request not to be sampled: flags 00. */
