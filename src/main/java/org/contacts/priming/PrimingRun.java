@@ -35,6 +35,12 @@ final class PrimingRun {
   private static final long PING_INTERVAL_MILLIS = 100;
 
   /**
+   * The fewest requests a window must hold for its rate to count: a window of a few requests, on a
+   * starved machine, measures noise, and a plateau of noise would end priming early.
+   */
+  static final long MIN_WINDOW_REQUESTS = 100;
+
+  /**
    * How long priming waits for the application to answer at all. That wait is the start, not
    * priming, so it is not part of the bound; the startup probe allows as much for the start.
    */
@@ -118,15 +124,22 @@ final class PrimingRun {
     LevellingOff levelling =
         new LevellingOff(Math.max(1, settings.steadyWindows()), settings.tolerance());
     long windowNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, settings.windowMillis()));
+    long windowStart = System.nanoTime();
+    long before = requests.get();
     while (!stopping) {
-      long windowStart = System.nanoTime();
-      long before = requests.get();
-      long wait = Math.min(windowNanos, deadlineNanos - windowStart);
+      long wait = Math.min(windowNanos, deadlineNanos - System.nanoTime());
       if (wait <= 0 || failed.await(wait, TimeUnit.NANOSECONDS)) {
         break;
       }
-      double seconds = (System.nanoTime() - windowStart) / 1e9;
-      if (levelling.add((requests.get() - before) / seconds)) {
+      long now = System.nanoTime();
+      long done = requests.get() - before;
+      if (done < MIN_WINDOW_REQUESTS) {
+        continue; // too few to tell a rate from noise: the window goes on
+      }
+      double seconds = (now - windowStart) / 1e9;
+      windowStart = now;
+      before += done;
+      if (levelling.add(done / seconds)) {
         return String.format(
             Locale.ROOT,
             "its rate levelled off at %,.0f requests/s (best window)",
