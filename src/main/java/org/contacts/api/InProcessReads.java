@@ -7,6 +7,10 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.OutputStream;
 import java.util.List;
+import org.contacts.api.http.EntityTags;
+import org.contacts.api.http.JsonObjectWriter;
+import org.contacts.api.query.ContactQueryParser;
+import org.contacts.api.query.PageLinksBuilder;
 import org.contacts.config.ContactsSettings;
 import org.contacts.controller.ContactController;
 import org.contacts.jsonapi.JsonApi;
@@ -41,7 +45,7 @@ public class InProcessReads {
   /** The ids on the first page, for {@link #contact}. */
   public List<String> firstPageIds() {
     return controller.list(parse(QUERIES.get(0)).query()).contacts().stream()
-        .map(Contact::id)
+        .map(contact -> contact.id().text())
         .toList();
   }
 
@@ -90,7 +94,7 @@ public class InProcessReads {
         JsonObject.class,
         JsonObject.class,
         new java.lang.annotation.Annotation[0],
-        JsonApi.MEDIA_TYPE_TYPE,
+        JsonApi.CONTENT_TYPE,
         new MultivaluedHashMap<>(),
         OutputStream.nullOutputStream());
   }
