@@ -37,6 +37,10 @@ ENV LOG_FORMAT=JSON
 # _LOCATION) and MP_JWT_VERIFY_ISSUER at run time (docs/security.md). configure.sh made the
 # default keystore that Liberty's mpJwt needs.
 ENV CONTACTS_AUTH_MODE=jwt
+# Primes the service's hot paths before readiness reports UP (docs/operations.md), written out
+# though it is the default. configure.sh above starts the server without a datastore, where
+# priming gives up at its first request for contacts.
+ENV CONTACTS_PRIMING_ENABLED=true
 
 USER 1001
 EXPOSE 9080

@@ -5,8 +5,8 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * The development build's defaults for the run command: the embedded datastore, and the API open
- * without tokens. A default only: this source ranks below every other one (the environment, system
+ * The development build's defaults for the run command: the embedded datastore, the API open
+ * without tokens, and no priming before readiness. A default only: this source ranks below every other one (the environment, system
  * properties, server.xml variables, META-INF/microprofile-config.properties), so a setting given
  * anywhere else wins, such as an exported CONTACTS_AUTH_MODE=jwt or MONGO_URI. Registered in
  * META-INF/services, which only the development build holds.
@@ -14,7 +14,14 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 public final class DevelopmentDefaults implements ConfigSource {
 
   private static final Map<String, String> DEFAULTS =
-      Map.of("mongo.embedded", "true", "contacts.auth.mode", "none");
+      Map.of(
+          "mongo.embedded",
+          "true",
+          "contacts.auth.mode",
+          "none",
+          // The run command starts without priming, so a developer gets the prompt; the log says so.
+          "contacts.priming.enabled",
+          "false");
 
   @Override
   public Set<String> getPropertyNames() {

@@ -15,6 +15,7 @@ import org.contacts.api.http.BaseUri;
 import org.contacts.config.BuildInfo;
 import org.contacts.config.WebSettings;
 import org.contacts.health.MongoReadinessCheck;
+import org.contacts.health.PrimingCheck;
 import org.contacts.health.ProcessLivenessCheck;
 import org.contacts.jsonapi.Documents;
 import org.contacts.jsonapi.JsonApi;
@@ -35,6 +36,7 @@ public class HealthResource {
 
   @Inject @Liveness ProcessLivenessCheck liveness;
   @Inject @Readiness MongoReadinessCheck readiness;
+  @Inject @Readiness PrimingCheck priming;
   @Inject WebSettings web;
 
   @Context UriInfo uriInfo;
@@ -57,17 +59,23 @@ public class HealthResource {
   @Path("readiness")
   public Response readiness() {
     HealthCheckResponse check = readiness.call();
-    boolean up = check.getStatus() == HealthCheckResponse.Status.UP;
+    boolean priming = this.priming.isPriming();
+    boolean up = check.getStatus() == HealthCheckResponse.Status.UP && !priming;
     var attributes =
         JsonBuilders.object()
-            .add("status", check.getStatus().name())
+            .add("status", up ? "UP" : "DOWN")
             .add("mongodb", check.getStatus().name());
+    if (priming) {
+      attributes.add("priming", "DOWN");
+    }
     Map<String, Object> data = check.getData().orElse(Map.of());
     if (data.get(MongoReadinessCheck.PING_MICROS) instanceof Number micros) {
       attributes.add("mongodbPingDurationMicros", micros.longValue());
     }
     if (data.get(MongoReadinessCheck.REASON) != null) {
       attributes.add("reason", String.valueOf(data.get(MongoReadinessCheck.REASON)));
+    } else if (priming) {
+      attributes.add("reason", PrimingCheck.PRIMING);
     }
     return respond(
         up, Documents.resource(base(), "readiness", HOST, "/readiness", attributes.build()));

@@ -13,6 +13,7 @@
  *   <li>{@code api.http.CorsFilter}, servlet, only when origins are allowed: CORS, preflights
  *   <li>{@code api.http.MalformedQueryFilter}, servlet: hides a query invalid in a URI, marks it
  *   <li>{@code health.DrainFilter}: counts the request in flight
+ *   <li>{@code priming.PrimingFilter}: marks the service's own priming requests (no log, no metric)
  *   <li>{@code telemetry.RequestTelemetryFilter}: request id, log context, trace, start time
  *   <li>{@code api.http.MalformedQueryRefusalFilter}: 400 for a marked query
  *   <li>{@code api.http.BodySizeLimitFilter}: 413 for a body too large

@@ -14,6 +14,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import org.contacts.priming.PrimingFilter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
@@ -40,6 +41,9 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (PrimingFilter.isPriming(request)) {
+      return; // the service warming itself: no request line, no metric (docs/operations.md)
+    }
     String id = RequestIds.of(request.getHeaderString(RequestIds.HEADER));
     // With tracing off the current span is Liberty's invalid one: one check, nothing allocated.
     Span span = Span.current();

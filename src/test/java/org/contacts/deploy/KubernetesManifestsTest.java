@@ -23,6 +23,9 @@ class KubernetesManifestsTest {
   /** Liberty's default quiesce: how long its stop waits for requests in flight. */
   private static final int LIBERTY_QUIESCE_SECONDS = 30;
 
+  /** How long the service may take to start at one CPU, before it primes. */
+  private static final int START_SECONDS = 180;
+
   /** Settings the service reads that are not for a ConfigMap: a secret and development ones. */
   private static final Set<String> NOT_FOR_CONFIG_MAP = Set.of("MONGO_URI", "MONGO_SEED_COUNT");
 
@@ -75,6 +78,21 @@ class KubernetesManifestsTest {
         1000 * (int) at(container(), "readinessProbe", "timeoutSeconds")
             > Long.parseLong(setting("MONGO_SERVER_SELECTION_TIMEOUT_MS")),
         "the readiness probe should outwait the check's MongoDB ping, bounded by server selection");
+  }
+
+  @Test
+  void podsPrimeAndTheStartupProbeWaitsForTheStartThenPrimingsBound() {
+    assertEquals("true", setting("CONTACTS_PRIMING_ENABLED"), "the pods prime before readiness");
+    int budget =
+        (int) at(container(), "startupProbe", "periodSeconds")
+            * (int) at(container(), "startupProbe", "failureThreshold");
+    long priming = Long.parseLong(setting("CONTACTS_PRIMING_MAX_DURATION_MS")) / 1000;
+    assertTrue(
+        budget >= START_SECONDS + priming,
+        String.format(
+            "the startup probe allows %d s: the start at one CPU (%d s) and priming's bound (%d s)"
+                + " should fit, or Kubernetes restarts a pod that is priming",
+            budget, START_SECONDS, priming));
   }
 
   @Test

@@ -19,7 +19,10 @@ public class IntegrationTestSession implements LauncherSessionListener {
           System.getProperty("it.server.name"),
           Integer.parseInt(System.getProperty("it.http.port")),
           // Open, as the run command serves it: the contract tests are the original clients'.
-          "-Dmongo.uri=" + TestDatastore.connectionString() + "\n-Dcontacts.auth.mode=none\n",
+          // Not primed, as the run command starts it.
+          "-Dmongo.uri="
+              + TestDatastore.connectionString()
+              + "\n-Dcontacts.auth.mode=none\n-Dcontacts.priming.enabled=false\n",
           null);
     }
   }

@@ -43,7 +43,12 @@ public final class LibertyServer implements AutoCloseable {
     int port = freePort();
     create(name, port, "", war);
     LibertyServer server = new LibertyServer(name, port);
-    run(environment, "start", name);
+    try {
+      run(environment, "start", name);
+    } catch (IllegalStateException slowStart) {
+      server.close(); // a start that outlived its wait still runs a server, which nobody would stop
+      throw slowStart;
+    }
     try {
       Eventually.await(
           "the application on server " + name + " answers",
@@ -141,6 +146,8 @@ public final class LibertyServer implements AutoCloseable {
     builder.environment().remove("MONGO_EMBEDDED");
     // Open unless a test asks for tokens: most servers test something else.
     builder.environment().put("CONTACTS_AUTH_MODE", "none");
+    // Not primed unless a test asks: priming keeps a server unready for seconds.
+    builder.environment().put("CONTACTS_PRIMING_ENABLED", "false");
     builder.environment().putAll(environment);
     try {
       Process process = builder.start();

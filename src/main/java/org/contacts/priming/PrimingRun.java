@@ -1,0 +1,217 @@
+package org.contacts.priming;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.contacts.config.PrimingSettings;
+
+/**
+ * One priming: waits for the listener, finds what to read, then sends the steps from several
+ * threads, window by window, until the rate levels off, the bound is reached or the service cannot
+ * serve (the datastore down, say), whichever comes first.
+ */
+final class PrimingRun {
+
+  /** One request, over HTTP or in the process; throws when the service cannot serve it. */
+  interface Step {
+    void run() throws IOException, InterruptedException, PrimingFailure;
+  }
+
+  /** The service cannot serve what priming asks, so priming gives up; the message says why. */
+  static final class PrimingFailure extends Exception {
+    PrimingFailure(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static final long PING_INTERVAL_MILLIS = 100;
+
+  /**
+   * The fewest requests a window must hold for its rate to count: a window of a few requests, on a
+   * starved machine, measures noise, and a plateau of noise would end priming early.
+   */
+  static final long MIN_WINDOW_REQUESTS = 100;
+
+  /**
+   * How long priming waits for the application to answer at all. That wait is the start, not
+   * priming, so it is not part of the bound; the startup probe allows as much for the start.
+   */
+  static final long START_WAIT_MILLIS = 180_000;
+
+  private final PrimingSettings settings;
+  private final ThreadFactory threads;
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicReference<String> failure = new AtomicReference<>();
+  private final CountDownLatch failed = new CountDownLatch(1);
+  private volatile long startNanos = System.nanoTime();
+  private volatile long deadlineNanos;
+  private volatile boolean stopping;
+
+  PrimingRun(PrimingSettings settings, ThreadFactory threads) {
+    this.settings = settings;
+    this.threads = threads;
+  }
+
+  /**
+   * Waits until the application answers on the listener, and starts the bound from then; false when
+   * it did not answer within {@link #START_WAIT_MILLIS}.
+   */
+  boolean awaitListener(PrimingTraffic traffic) throws InterruptedException {
+    long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_WAIT_MILLIS);
+    HttpRequest ping = traffic.ping();
+    while (!stopping && System.nanoTime() < waitUntil) {
+      try {
+        if (traffic.send(ping).status() == 200) {
+          startNanos = System.nanoTime();
+          deadlineNanos = startNanos + TimeUnit.MILLISECONDS.toNanos(settings.maxDurationMillis());
+          return true;
+        }
+      } catch (IOException notYet) {
+        // The listener or the application is not up yet.
+      }
+      Thread.sleep(PING_INTERVAL_MILLIS); // a start-up poll, bounded by the wait
+    }
+    return false;
+  }
+
+  /** How long the wait for the application to answer took. */
+  long waitedMillis(long sinceNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(startNanos - sinceNanos);
+  }
+
+  /** Sends one request while finding what to read; counts it. */
+  PrimingTraffic.Answer discover(PrimingTraffic traffic, HttpRequest request)
+      throws IOException, InterruptedException, PrimingFailure {
+    requests.incrementAndGet();
+    PrimingTraffic.Answer answer = traffic.send(request);
+    checkStatus(request, answer.status());
+    return answer;
+  }
+
+  /** Counts a request made in the process while finding what to read. */
+  void counted() {
+    requests.incrementAndGet();
+  }
+
+  /** Drives the steps until the rate levels off, the bound, a failure or a stop. */
+  String drive(List<Step> steps) throws InterruptedException {
+    int connections = Math.max(1, settings.connections());
+    ExecutorService workers = Executors.newFixedThreadPool(connections, threads);
+    for (int i = 0; i < connections; i++) {
+      int first = i * steps.size() / connections;
+      workers.execute(() -> work(steps, first));
+    }
+    try {
+      return windows();
+    } finally {
+      stopping = true;
+      workers.shutdown();
+      if (!workers.awaitTermination(15, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    }
+  }
+
+  private String windows() throws InterruptedException {
+    LevellingOff levelling =
+        new LevellingOff(Math.max(1, settings.steadyWindows()), settings.tolerance());
+    long windowNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, settings.windowMillis()));
+    long windowStart = System.nanoTime();
+    long before = requests.get();
+    while (!stopping) {
+      long wait = Math.min(windowNanos, deadlineNanos - System.nanoTime());
+      if (wait <= 0 || failed.await(wait, TimeUnit.NANOSECONDS)) {
+        break;
+      }
+      long now = System.nanoTime();
+      long done = requests.get() - before;
+      if (done < MIN_WINDOW_REQUESTS) {
+        continue; // too few to tell a rate from noise: the window goes on
+      }
+      double seconds = (now - windowStart) / 1e9;
+      windowStart = now;
+      before += done;
+      if (levelling.add(done / seconds)) {
+        return String.format(
+            Locale.ROOT,
+            "its rate levelled off at %,.0f requests/s (best window)",
+            levelling.best());
+      }
+    }
+    if (failure.get() != null) {
+      return null;
+    }
+    if (stopping) {
+      return "the application is stopping";
+    }
+    return String.format(
+        Locale.ROOT,
+        "it reached its bound (contacts.priming.max-duration-ms %d) before its rate levelled off"
+            + " (best window %,.0f requests/s)",
+        settings.maxDurationMillis(),
+        levelling.best());
+  }
+
+  private void work(List<Step> steps, int first) {
+    int next = first;
+    while (!stopping && failure.get() == null) {
+      try {
+        steps.get(next++ % steps.size()).run();
+        requests.incrementAndGet();
+      } catch (PrimingFailure e) {
+        fail(e.getMessage());
+      } catch (IOException e) {
+        fail("the service stopped answering on loopback (" + e.getClass().getSimpleName() + ")");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Gives up: the reason is what an operator reads in the log. */
+  void fail(String reason) {
+    if (failure.compareAndSet(null, reason)) {
+      failed.countDown();
+    }
+  }
+
+  /** Asks the run to stop soon, as when the application stops during priming. */
+  void stop() {
+    stopping = true;
+    failed.countDown();
+  }
+
+  PrimingOutcome outcome(String reason) {
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    String failed = failure.get();
+    return failed != null
+        ? new PrimingOutcome(requests.get(), millis, failed, true)
+        : new PrimingOutcome(requests.get(), millis, reason, false);
+  }
+
+  /**
+   * Why an answer means that the service cannot serve: 503 is the datastore, any other 5xx a fault.
+   */
+  static void checkStatus(HttpRequest request, int status) throws PrimingFailure {
+    if (status == 503) {
+      throw new PrimingFailure(
+          "the datastore did not answer (" + describe(request) + " answered 503)");
+    }
+    if (status >= 500) {
+      throw new PrimingFailure(describe(request) + " answered " + status);
+    }
+  }
+
+  static String describe(HttpRequest request) {
+    return request.method() + " " + request.uri().getRawPath();
+  }
+}
