@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.contacts.datastore.DatastorePreparation;
 import org.contacts.datastore.DatastoreSettings;
+import org.contacts.model.Change;
 import org.contacts.datastore.MongoProducer;
 import org.contacts.repository.ContactRepository;
 
@@ -32,7 +33,8 @@ public class ContactSeeder implements DatastorePreparation {
     if (repository.count() > 0) {
       return;
     }
-    repository.insertAll(new ContactGenerator(ContactGenerator.DEFAULT_SEED).generate(count));
+    repository.insertAll(
+        new ContactGenerator(ContactGenerator.DEFAULT_SEED).generate(count), Change.now(null));
     LOG.info(() -> "Seeded the empty embedded datastore with " + count + " generated contacts");
   }
 }

@@ -16,8 +16,10 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.security.Principal;
 import java.util.Map;
 import java.util.Set;
 import org.contacts.config.ContactsSettings;
@@ -41,7 +43,7 @@ import org.contacts.model.ExpectedVersion;
 @Path("contacts")
 public class ContactResource {
 
-  private static final MediaType CURSOR_PAGE_TYPE =
+  static final MediaType CURSOR_PAGE_TYPE =
       new MediaType("application", "vnd.api+json", Map.of("profile", JsonApi.CURSOR_PROFILE));
 
   @Inject ContactController controller;
@@ -51,6 +53,7 @@ public class ContactResource {
 
   @Context HttpHeaders headers;
   @Context UriInfo uriInfo;
+  @Context SecurityContext security;
 
   @GET
   public Response list() {
@@ -94,7 +97,7 @@ public class ContactResource {
   public Response create(InputStream body) {
     ResourceInput input = read(body);
     ContactId id = ContactInput.clientId(input);
-    Contact contact = controller.create(id, ContactInput.attributes(input));
+    Contact contact = controller.create(id, ContactInput.attributes(input), author());
     return contactResponse(
         Response.status(Response.Status.CREATED)
             .header(HttpHeaders.LOCATION, ContactDocuments.selfLink(base(), contact.id())),
@@ -108,7 +111,8 @@ public class ContactResource {
     ResourceInput input = read(body);
     ContactId target = ContactController.id(id);
     Contact contact =
-        controller.update(target, ContactInput.changesTo(target, input), expectedVersion());
+        controller.update(
+            target, ContactInput.changesTo(target, input), expectedVersion(), author());
     return contactResponse(Response.ok(), contact, representation());
   }
 
@@ -118,14 +122,15 @@ public class ContactResource {
     ResourceInput input = read(body);
     ContactId target = ContactController.id(id);
     Contact contact =
-        controller.replace(target, ContactInput.changesTo(target, input), expectedVersion());
+        controller.replace(
+            target, ContactInput.changesTo(target, input), expectedVersion(), author());
     return contactResponse(Response.ok(), contact, representation());
   }
 
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") String id) {
-    controller.delete(ContactController.id(id), expectedVersion());
+    controller.delete(ContactController.id(id), expectedVersion(), author());
     return Response.ok(ContactDocuments.deleted(base(), id), JsonApi.MEDIA_TYPE_TYPE).build();
   }
 
@@ -138,6 +143,12 @@ public class ContactResource {
 
   private ExpectedVersion expectedVersion() {
     return Preconditions.expectedVersion(headers.getHeaderString(HttpHeaders.IF_MATCH));
+  }
+
+  /** The subject of the caller's token; none without tokens. */
+  private String author() {
+    Principal caller = security.getUserPrincipal();
+    return caller == null ? null : caller.getName();
   }
 
   private Representation representation() {

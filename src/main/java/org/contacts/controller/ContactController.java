@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.contacts.model.AttributeValue;
+import org.contacts.model.Change;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
@@ -49,19 +50,23 @@ public class ContactController {
     return repository.findById(id).orElseThrow(() -> new ContactNotFoundException(id));
   }
 
-  /** Creates a contact under a new id, or under the client's when it gives one (null if not). */
-  public Contact create(ContactId id, Map<String, AttributeValue> sent) {
+  /**
+   * Creates a contact under a new id, or under the client's when it gives one (null if not). Every
+   * write names its author: the subject of the caller's token, or null without tokens.
+   */
+  public Contact create(ContactId id, Map<String, AttributeValue> sent, String author) {
     Map<String, String> attributes = validated(sent, true);
     attributes.values().removeIf(value -> value == null);
     try {
-      return repository.insert(id, attributes);
+      return repository.insert(id, attributes, Change.now(author));
     } catch (DuplicateContactException e) {
       throw new ContactAlreadyExistsException(id);
     }
   }
 
   /** Changes the attributes given and leaves the others as they are. */
-  public Contact update(ContactId id, Map<String, AttributeValue> sent, ExpectedVersion expected) {
+  public Contact update(
+      ContactId id, Map<String, AttributeValue> sent, ExpectedVersion expected, String author) {
     Map<String, String> set = new HashMap<>();
     Set<String> unset = new HashSet<>();
     validated(sent, false)
@@ -73,18 +78,19 @@ public class ContactController {
                 set.put(name, value);
               }
             });
-    return written(id, expected, repository.update(id, expected, set, unset));
+    return written(id, expected, repository.update(id, expected, set, unset, Change.now(author)));
   }
 
   /** Replaces every attribute; those not given are removed. */
-  public Contact replace(ContactId id, Map<String, AttributeValue> sent, ExpectedVersion expected) {
+  public Contact replace(
+      ContactId id, Map<String, AttributeValue> sent, ExpectedVersion expected, String author) {
     Map<String, String> attributes = validated(sent, true);
     attributes.values().removeIf(value -> value == null);
-    return written(id, expected, repository.replace(id, expected, attributes));
+    return written(id, expected, repository.replace(id, expected, attributes, Change.now(author)));
   }
 
-  public void delete(ContactId id, ExpectedVersion expected) {
-    written(id, expected, repository.delete(id, expected));
+  public void delete(ContactId id, ExpectedVersion expected, String author) {
+    written(id, expected, repository.delete(id, expected, Change.now(author)));
   }
 
   /** Validates the attributes sent and returns them as strings, null meaning "remove". */

@@ -1,8 +1,11 @@
 package org.contacts.controller;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,8 @@ class ContactControllerTest {
 
   private static final ContactId UNKNOWN = new ContactId("65a1b2c3d4e5f60718293a4b");
 
+  private static final String AUTHOR = "ann";
+
   private final InMemoryContactRepository repository = new InMemoryContactRepository();
   private final ContactController controller = new ContactController(repository);
 
@@ -39,7 +44,25 @@ class ContactControllerTest {
   }
 
   private Contact ann() {
-    return controller.create(null, sent("firstName", "Ann", "lastName", "Lee", "city", "Austin"));
+    return controller.create(
+        null, sent("firstName", "Ann", "lastName", "Lee", "city", "Austin"), AUTHOR);
+  }
+
+  @Test
+  void writesRecordTheirAuthorAndWhenTheyWereMadeToTheMillisecond() {
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Contact ann = ann();
+    Contact changed =
+        controller.update(idOf(ann), sent("city", "Boston"), ExpectedVersion.NONE, "bo");
+
+    assertEquals("ann", changed.provenance().createdBy(), "the creator stays");
+    assertEquals("bo", changed.provenance().updatedBy(), "the last author");
+    assertEquals(ann.provenance().createdAt(), changed.provenance().createdAt(), "created once");
+    assertFalse(changed.provenance().updatedAt().isBefore(before), "made now, not before");
+    assertEquals(
+        changed.provenance().updatedAt(),
+        changed.provenance().updatedAt().truncatedTo(ChronoUnit.MILLIS),
+        "to the millisecond");
   }
 
   private static ContactId idOf(Contact contact) {
@@ -76,11 +99,11 @@ class ContactControllerTest {
     assertEquals(UNKNOWN, missing.id(), "names the id");
     assertThrows(
         ContactNotFoundException.class,
-        () -> controller.update(UNKNOWN, sent("city", "X"), ExpectedVersion.NONE),
+        () -> controller.update(UNKNOWN, sent("city", "X"), ExpectedVersion.NONE, AUTHOR),
         "update");
     assertThrows(
         ContactNotFoundException.class,
-        () -> controller.delete(UNKNOWN, ExpectedVersion.oneOf(Set.of(1L))),
+        () -> controller.delete(UNKNOWN, ExpectedVersion.oneOf(Set.of(1L)), AUTHOR),
         "a conditional delete of a missing contact is not found, not changed");
   }
 
@@ -89,7 +112,7 @@ class ContactControllerTest {
     ContactValidationException invalid =
         assertThrows(
             ContactValidationException.class,
-            () -> controller.create(null, sent("email", "ann", "nickname", "Annie")),
+            () -> controller.create(null, sent("email", "ann", "nickname", "Annie"), AUTHOR),
             "invalid");
 
     assertEquals(
@@ -102,7 +125,7 @@ class ContactControllerTest {
   @Test
   void createStoresTextAndLeavesOutRemovals() {
     Contact contact =
-        controller.create(null, sent("firstName", "Ann", "lastName", "Lee", "city", null));
+        controller.create(null, sent("firstName", "Ann", "lastName", "Lee", "city", null), AUTHOR);
 
     assertEquals(
         Map.of("firstName", "Ann", "lastName", "Lee"), contact.attributes(), "no city at all");
@@ -115,7 +138,7 @@ class ContactControllerTest {
     ContactAlreadyExistsException taken =
         assertThrows(
             ContactAlreadyExistsException.class,
-            () -> controller.create(idOf(ann), sent("firstName", "Bob", "lastName", "Ray")),
+            () -> controller.create(idOf(ann), sent("firstName", "Bob", "lastName", "Ray"), AUTHOR),
             "the id is taken");
 
     assertEquals(idOf(ann), taken.id(), "names it");
@@ -128,7 +151,10 @@ class ContactControllerTest {
 
     Contact updated =
         controller.update(
-            idOf(ann), sent("email", "ann@example.com", "city", null), ExpectedVersion.NONE);
+            idOf(ann),
+            sent("email", "ann@example.com", "city", null),
+            ExpectedVersion.NONE,
+            AUTHOR);
 
     assertEquals(
         Map.of("firstName", "Ann", "lastName", "Lee", "email", "ann@example.com"),
@@ -144,7 +170,8 @@ class ContactControllerTest {
     ContactValidationException invalid =
         assertThrows(
             ContactValidationException.class,
-            () -> controller.update(idOf(ann), sent("lastName", null), ExpectedVersion.NONE),
+            () ->
+                controller.update(idOf(ann), sent("lastName", null), ExpectedVersion.NONE, AUTHOR),
             "a name is required");
 
     assertEquals("lastName", invalid.violations().get(0).attribute(), "names it");
@@ -159,27 +186,30 @@ class ContactControllerTest {
         controller.replace(
             idOf(ann),
             sent("firstName", "Anne", "lastName", "Lee", "zip", null),
-            ExpectedVersion.NONE);
+            ExpectedVersion.NONE,
+            AUTHOR);
 
     assertEquals(
         Map.of("firstName", "Anne", "lastName", "Lee"), replaced.attributes(), "city gone");
     assertThrows(
         ContactValidationException.class,
-        () -> controller.replace(idOf(ann), sent("city", "Austin"), ExpectedVersion.NONE),
+        () -> controller.replace(idOf(ann), sent("city", "Austin"), ExpectedVersion.NONE, AUTHOR),
         "a replacement without names");
   }
 
   @Test
   void staleWriteSaysWhichVersionWasExpectedAndWhichFound() {
     Contact ann = ann();
-    controller.update(idOf(ann), sent("city", "Boston"), ExpectedVersion.NONE);
+    controller.update(idOf(ann), sent("city", "Boston"), ExpectedVersion.NONE, AUTHOR);
     ExpectedVersion stale = ExpectedVersion.oneOf(Set.of(1L));
 
     for (Runnable write :
         List.<Runnable>of(
-            () -> controller.update(idOf(ann), sent("city", "York"), stale),
-            () -> controller.replace(idOf(ann), sent("firstName", "A", "lastName", "B"), stale),
-            () -> controller.delete(idOf(ann), stale))) {
+            () -> controller.update(idOf(ann), sent("city", "York"), stale, AUTHOR),
+            () ->
+                controller.replace(
+                    idOf(ann), sent("firstName", "A", "lastName", "B"), stale, AUTHOR),
+            () -> controller.delete(idOf(ann), stale, AUTHOR))) {
       ContactChangedException changed =
           assertThrows(ContactChangedException.class, write::run, "version 1 is stale");
       assertEquals(idOf(ann), changed.id(), "names the contact");
@@ -193,8 +223,9 @@ class ContactControllerTest {
   void writeAppliesWhenTheConditionAdmitsTheCurrentVersion() {
     Contact ann = ann();
 
-    controller.update(idOf(ann), sent("city", "Boston"), ExpectedVersion.oneOf(Set.of(0L, 1L)));
-    controller.delete(idOf(ann), ExpectedVersion.ANY_EXISTING);
+    controller.update(
+        idOf(ann), sent("city", "Boston"), ExpectedVersion.oneOf(Set.of(0L, 1L)), AUTHOR);
+    controller.delete(idOf(ann), ExpectedVersion.ANY_EXISTING, AUTHOR);
 
     assertEquals(Map.of(), repository.contents(), "updated at version 1, then deleted");
   }

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.contacts.model.Change;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
 import org.contacts.model.ContactQuery;
 import org.contacts.model.ExpectedVersion;
+import org.contacts.model.Provenance;
 import org.contacts.repository.ContactRepository;
 import org.contacts.repository.DuplicateContactException;
 import org.contacts.repository.WriteResult;
@@ -22,6 +24,7 @@ import org.contacts.repository.WriteResult;
 final class InMemoryContactRepository implements ContactRepository {
 
   private final Map<String, Contact> contacts = new LinkedHashMap<>();
+  private final Map<String, Long> tombstones = new HashMap<>();
   private int nextId = 1;
 
   Map<String, Contact> contents() {
@@ -34,22 +37,27 @@ final class InMemoryContactRepository implements ContactRepository {
   }
 
   @Override
-  public Contact insert(ContactId id, Map<String, String> attributes) {
+  public Contact insert(ContactId id, Map<String, String> attributes, Change change) {
     String key = id == null ? String.format("%024x", nextId++) : id.text();
     if (contacts.containsKey(key)) {
       throw new DuplicateContactException(key);
     }
-    Contact contact = new Contact(key, 1, attributes);
+    Contact contact = new Contact(key, 1, attributes, Provenance.createdBy(change));
     contacts.put(key, contact);
     return contact;
   }
 
   @Override
   public WriteResult update(
-      ContactId id, ExpectedVersion expected, Map<String, String> set, Set<String> unset) {
+      ContactId id,
+      ExpectedVersion expected,
+      Map<String, String> set,
+      Set<String> unset,
+      Change change) {
     return write(
         id,
         expected,
+        change,
         current -> {
           Map<String, String> attributes = new HashMap<>(current.attributes());
           attributes.putAll(set);
@@ -60,23 +68,12 @@ final class InMemoryContactRepository implements ContactRepository {
 
   @Override
   public WriteResult replace(
-      ContactId id, ExpectedVersion expected, Map<String, String> attributes) {
-    return write(id, expected, current -> attributes);
+      ContactId id, ExpectedVersion expected, Map<String, String> attributes, Change change) {
+    return write(id, expected, change, current -> attributes);
   }
 
   @Override
-  public WriteResult delete(ContactId id, ExpectedVersion expected) {
-    WriteResult result = write(id, expected, Contact::attributes);
-    if (result instanceof WriteResult.Written) {
-      return new WriteResult.Written(contacts.remove(id.text()));
-    }
-    return result;
-  }
-
-  private WriteResult write(
-      ContactId id,
-      ExpectedVersion expected,
-      java.util.function.Function<Contact, Map<String, String>> change) {
+  public WriteResult delete(ContactId id, ExpectedVersion expected, Change change) {
     Contact current = contacts.get(id.text());
     if (current == null) {
       return WriteResult.NOT_FOUND;
@@ -84,7 +81,33 @@ final class InMemoryContactRepository implements ContactRepository {
     if (!expected.admits(current.version())) {
       return new WriteResult.Changed(current.version());
     }
-    Contact next = new Contact(current.id(), current.version() + 1, change.apply(current));
+    tombstones.put(id.text(), current.version());
+    return new WriteResult.Written(contacts.remove(id.text()));
+  }
+
+  @Override
+  public Optional<Long> deletedVersion(ContactId id) {
+    return Optional.ofNullable(tombstones.get(id.text()));
+  }
+
+  private WriteResult write(
+      ContactId id,
+      ExpectedVersion expected,
+      Change change,
+      java.util.function.Function<Contact, Map<String, String>> attributesAfter) {
+    Contact current = contacts.get(id.text());
+    if (current == null) {
+      return WriteResult.NOT_FOUND;
+    }
+    if (!expected.admits(current.version())) {
+      return new WriteResult.Changed(current.version());
+    }
+    Contact next =
+        new Contact(
+            current.id(),
+            current.version() + 1,
+            attributesAfter.apply(current),
+            current.provenance().changedBy(change));
     contacts.put(current.id(), next);
     return new WriteResult.Written(next);
   }
@@ -95,8 +118,8 @@ final class InMemoryContactRepository implements ContactRepository {
   }
 
   @Override
-  public void insertAll(List<Map<String, String>> attributes) {
-    attributes.forEach(each -> insert(null, each));
+  public void insertAll(List<Map<String, String>> attributes, Change change) {
+    attributes.forEach(each -> insert(null, each, change));
   }
 
   @Override

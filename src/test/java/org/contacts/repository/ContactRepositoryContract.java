@@ -12,6 +12,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,12 +25,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.contacts.model.Change;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
 import org.contacts.model.ContactQuery;
 import org.contacts.model.Cursor;
 import org.contacts.model.ExpectedVersion;
+import org.contacts.model.Provenance;
+import org.contacts.model.Rfc3339;
 import org.contacts.model.SortKey;
 import org.contacts.repository.WriteResult.Changed;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +53,12 @@ abstract class ContactRepositoryContract {
   /** A new, empty collection that no other test uses; dropped after the test. */
   protected abstract MongoCollection<Document> newCollection();
 
+  /** The client of that collection. */
+  protected abstract MongoClient client();
+
+  /** Who and when every write of these tests is. */
+  private static final Change WRITER = new Change(Instant.parse("2026-01-02T03:04:05.678Z"), "ann");
+
   /** Counts the commands that the subclasses' clients send. */
   protected static final AtomicInteger COMMANDS = new AtomicInteger();
 
@@ -66,6 +76,7 @@ abstract class ContactRepositoryContract {
   }
 
   private MongoCollection<Document> collection;
+  private MongoCollection<Document> tombstones;
   private MongoContactRepository repository;
 
   protected static MongoCollection<Document> uniqueCollection(MongoClient client) {
@@ -75,13 +86,15 @@ abstract class ContactRepositoryContract {
   @BeforeEach
   void createRepository() {
     collection = newCollection();
-    repository = new MongoContactRepository(collection, 500);
+    tombstones = MongoContactRepository.tombstonesBeside(client(), collection);
+    repository = new MongoContactRepository(collection, tombstones, 500);
     repository.ensureIndexes();
   }
 
   @AfterEach
   void dropCollection() {
     collection.drop();
+    tombstones.drop();
   }
 
   /** Attributes from name, value pairs; a null value leaves the attribute out. */
@@ -100,7 +113,7 @@ abstract class ContactRepositoryContract {
     Map<String, String> attributes = attributes(more);
     attributes.put("firstName", firstName);
     attributes.put("lastName", lastName);
-    return repository.insert(null, attributes);
+    return repository.insert(null, attributes, WRITER);
   }
 
   private static ContactId idOf(Contact contact) {
@@ -174,7 +187,8 @@ abstract class ContactRepositoryContract {
     repository.insertAll(
         List.of(
             attributes("firstName", "Ann", "lastName", "Lee"),
-            attributes("firstName", "Bo", "lastName", "Ray")));
+            attributes("firstName", "Bo", "lastName", "Ray")),
+        WRITER);
 
     ContactQuery search =
         new ContactQuery(Map.of(), "ra", List.of(), ContactQuery.Page.numbered(1, 10));
@@ -189,7 +203,7 @@ abstract class ContactRepositoryContract {
   void insertKeepsAClientChosenId() {
     ContactId id = new ContactId(new ObjectId().toHexString());
 
-    Contact ann = repository.insert(id, attributes("firstName", "Ann", "lastName", "Lee"));
+    Contact ann = repository.insert(id, attributes("firstName", "Ann", "lastName", "Lee"), WRITER);
 
     assertEquals(id.text(), ann.id(), "the client's id");
     assertEquals("Ann", stored(ann).attribute("firstName"), "found under it");
@@ -202,7 +216,9 @@ abstract class ContactRepositoryContract {
     DuplicateContactException duplicate =
         assertThrows(
             DuplicateContactException.class,
-            () -> repository.insert(idOf(ann), attributes("firstName", "Bob", "lastName", "Ray")),
+            () ->
+                repository.insert(
+                    idOf(ann), attributes("firstName", "Bob", "lastName", "Ray"), WRITER),
             "the id is taken");
 
     assertEquals(ann.id(), duplicate.id(), "names the id");
@@ -223,14 +239,17 @@ abstract class ContactRepositoryContract {
             ExpectedVersion.NEVER)) {
       assertEquals(
           WriteResult.NOT_FOUND,
-          repository.update(unknown, expected, attributes("city", "Austin"), Set.of()),
+          repository.update(unknown, expected, attributes("city", "Austin"), Set.of(), WRITER),
           "update " + expected);
       assertEquals(
           WriteResult.NOT_FOUND,
-          repository.replace(unknown, expected, attributes("firstName", "A", "lastName", "B")),
+          repository.replace(
+              unknown, expected, attributes("firstName", "A", "lastName", "B"), WRITER),
           "replace " + expected);
       assertEquals(
-          WriteResult.NOT_FOUND, repository.delete(unknown, expected), "delete " + expected);
+          WriteResult.NOT_FOUND,
+          repository.delete(unknown, expected, WRITER),
+          "delete " + expected);
     }
   }
 
@@ -244,7 +263,8 @@ abstract class ContactRepositoryContract {
                 idOf(ann),
                 ExpectedVersion.NONE,
                 attributes("city", "Boston", "email", "ann@acme.example"),
-                Set.of("companyName")));
+                Set.of("companyName"),
+                WRITER));
 
     assertEquals(2, updated.version(), "version raised");
     assertEquals(
@@ -261,12 +281,14 @@ abstract class ContactRepositoryContract {
 
     assertEquals(
         2,
-        written(repository.update(idOf(ann), versions(1L), attributes("city", "Austin"), Set.of()))
+        written(
+                repository.update(
+                    idOf(ann), versions(1L), attributes("city", "Austin"), Set.of(), WRITER))
             .version(),
         "version 1 was current");
     assertEquals(
         new Changed(2),
-        repository.update(idOf(ann), versions(1L), attributes("city", "Boston"), Set.of()),
+        repository.update(idOf(ann), versions(1L), attributes("city", "Boston"), Set.of(), WRITER),
         "version 1 is stale now, and version 2 current");
     assertEquals("Austin", stored(ann).attribute("city"), "the stale write changed nothing");
     assertEquals(2, stored(ann).version(), "nor the version");
@@ -278,16 +300,20 @@ abstract class ContactRepositoryContract {
 
     Contact updated =
         written(
-            repository.update(idOf(ann), versions(7L, 1L), attributes("city", "Austin"), Set.of()));
+            repository.update(
+                idOf(ann), versions(7L, 1L), attributes("city", "Austin"), Set.of(), WRITER));
     Contact replaced =
         written(
             repository.replace(
-                idOf(ann), versions(2L, 9L), attributes("firstName", "Anne", "lastName", "Lee")));
+                idOf(ann),
+                versions(2L, 9L),
+                attributes("firstName", "Anne", "lastName", "Lee"),
+                WRITER));
 
     assertEquals(2, updated.version(), "version 1 was one of 7 and 1");
     assertEquals(3, replaced.version(), "version 2 was one of 2 and 9");
     assertTrue(
-        repository.delete(idOf(ann), versions(3L, 4L)) instanceof WriteResult.Written,
+        repository.delete(idOf(ann), versions(3L, 4L), WRITER) instanceof WriteResult.Written,
         "version 3 was one of 3 and 4");
   }
 
@@ -297,20 +323,29 @@ abstract class ContactRepositoryContract {
 
     assertEquals(
         new Changed(1),
-        repository.update(idOf(ann), ExpectedVersion.NEVER, attributes("city", "X"), Set.of()),
+        repository.update(
+            idOf(ann), ExpectedVersion.NEVER, attributes("city", "X"), Set.of(), WRITER),
         "a condition no version meets");
     assertEquals(
         new Changed(1),
         repository.replace(
-            idOf(ann), ExpectedVersion.NEVER, attributes("firstName", "X", "lastName", "Y")),
+            idOf(ann),
+            ExpectedVersion.NEVER,
+            attributes("firstName", "X", "lastName", "Y"),
+            WRITER),
         "replace too");
-    assertEquals(new Changed(1), repository.delete(idOf(ann), ExpectedVersion.NEVER), "delete");
+    assertEquals(
+        new Changed(1), repository.delete(idOf(ann), ExpectedVersion.NEVER, WRITER), "delete");
     assertEquals(ann, stored(ann), "unchanged");
     assertEquals(
         2,
         written(
                 repository.update(
-                    idOf(ann), ExpectedVersion.ANY_EXISTING, attributes("city", "X"), Set.of()))
+                    idOf(ann),
+                    ExpectedVersion.ANY_EXISTING,
+                    attributes("city", "X"),
+                    Set.of(),
+                    WRITER))
             .version(),
         "If-Match: * applies to the contact as it is");
   }
@@ -322,7 +357,10 @@ abstract class ContactRepositoryContract {
     Contact replaced =
         written(
             repository.replace(
-                idOf(ann), versions(1L), attributes("firstName", "Anne", "lastName", "Lee")));
+                idOf(ann),
+                versions(1L),
+                attributes("firstName", "Anne", "lastName", "Lee"),
+                WRITER));
 
     assertEquals(2, replaced.version(), "version raised");
     assertEquals(
@@ -341,7 +379,8 @@ abstract class ContactRepositoryContract {
 
     assertEquals(
         new Changed(1),
-        repository.replace(idOf(ann), versions(7L), attributes("firstName", "X", "lastName", "Y")),
+        repository.replace(
+            idOf(ann), versions(7L), attributes("firstName", "X", "lastName", "Y"), WRITER),
         "version 7 was never current");
     assertEquals(ann, stored(ann), "unchanged");
   }
@@ -351,11 +390,13 @@ abstract class ContactRepositoryContract {
     Contact ann = person("Ann", "Lee");
 
     assertEquals(
-        ann, written(repository.delete(idOf(ann), ExpectedVersion.NONE)), "the deleted contact");
+        ann,
+        written(repository.delete(idOf(ann), ExpectedVersion.NONE, WRITER)),
+        "the deleted contact");
     assertEquals(Optional.empty(), repository.findById(idOf(ann)), "gone");
     assertEquals(
         WriteResult.NOT_FOUND,
-        repository.delete(idOf(ann), ExpectedVersion.NONE),
+        repository.delete(idOf(ann), ExpectedVersion.NONE, WRITER),
         "nothing left to delete");
   }
 
@@ -364,38 +405,152 @@ abstract class ContactRepositoryContract {
     Contact ann = person("Ann", "Lee");
 
     assertEquals(
-        new Changed(1), repository.delete(idOf(ann), versions(2L)), "version 2 is not current");
+        new Changed(1),
+        repository.delete(idOf(ann), versions(2L), WRITER),
+        "version 2 is not current");
     assertEquals(ann, stored(ann), "still there");
     assertTrue(
-        repository.delete(idOf(ann), versions(1L)) instanceof WriteResult.Written, "version 1 is");
+        repository.delete(idOf(ann), versions(1L), WRITER) instanceof WriteResult.Written,
+        "version 1 is");
   }
 
   @Test
-  void writesAndRefusalsCostOneRoundTripButAChangeNeedsTwoAndAStaleReplaceOrDeleteTwo() {
+  void aChangeReadsThenWritesADeleteAlsoKeepsATombstoneAndARefusalIsOneRead() {
     Contact ann = person("Ann", "Lee");
     ContactId id = idOf(ann);
     Map<String, String> names = attributes("firstName", "Ann", "lastName", "Lee");
 
     assertEquals(
-        1, roundTrips(() -> repository.replace(id, versions(1L), names)), "a replace: one write");
+        2,
+        roundTrips(() -> repository.replace(id, versions(1L), names, WRITER)),
+        "a replace reads the version it replaces, then writes");
     assertEquals(
         1,
-        roundTrips(() -> repository.update(id, versions(1L), names, Set.of())),
+        roundTrips(() -> repository.update(id, versions(1L), names, Set.of(), WRITER)),
         "a stale update: the read that finds version 2");
     assertEquals(
         2,
-        roundTrips(() -> repository.update(id, versions(2L), names, Set.of())),
+        roundTrips(() -> repository.update(id, versions(2L), names, Set.of(), WRITER)),
         "an update reads the attributes it keeps, then writes");
     assertEquals(
-        2,
-        roundTrips(() -> repository.replace(id, versions(1L), names)),
-        "a stale replace: the write, then the read that tells changed from missing");
+        1,
+        roundTrips(() -> repository.replace(id, versions(1L), names, WRITER)),
+        "a stale replace: the read that finds version 3");
     assertEquals(
-        1, roundTrips(() -> repository.delete(id, ExpectedVersion.NONE)), "a delete: one write");
+        3,
+        roundTrips(() -> repository.delete(id, ExpectedVersion.NONE, WRITER)),
+        "a delete: the read, the tombstone, the delete");
     assertEquals(
         1,
-        roundTrips(() -> repository.delete(id, ExpectedVersion.ANY_EXISTING)),
-        "a delete of a missing contact without versions to meet: one write");
+        roundTrips(() -> repository.delete(id, ExpectedVersion.ANY_EXISTING, WRITER)),
+        "a delete of a missing contact: the read");
+  }
+
+  // ---- provenance and tombstones --------------------------------------------------------------
+
+  @Test
+  void aNewContactRecordsItsCreationAsItsLastChange() {
+    Contact ann = person("Ann", "Lee");
+
+    Provenance expected = new Provenance(WRITER.at(), "ann", WRITER.at(), "ann");
+    assertEquals(expected, ann.provenance(), "as written");
+    assertEquals(expected, stored(ann).provenance(), "as stored");
+  }
+
+  @Test
+  void aChangeKeepsTheCreationAndRecordsWhoChangedItWhen() {
+    Contact ann = person("Ann", "Lee");
+    Change later = new Change(WRITER.at().plusSeconds(60), null);
+
+    Contact updated =
+        written(
+            repository.update(
+                idOf(ann), ExpectedVersion.NONE, Map.of("city", "A"), Set.of(), later));
+    Contact replaced =
+        written(
+            repository.replace(
+                idOf(ann),
+                ExpectedVersion.NONE,
+                attributes("firstName", "B", "lastName", "C"),
+                WRITER));
+
+    assertEquals(
+        new Provenance(WRITER.at(), "ann", later.at(), null),
+        updated.provenance(),
+        "an update by no subject");
+    assertEquals(
+        new Provenance(WRITER.at(), "ann", WRITER.at(), "ann"),
+        stored(replaced).provenance(),
+        "a replacement, as stored");
+  }
+
+  @Test
+  void aContactStoredWithoutProvenanceWasCreatedWhenItsIdWasMadeAndHasNoKnownLastChange() {
+    ObjectId objectId = new ObjectId();
+    collection.insertOne(
+        new Document("_id", objectId).append("firstName", "Old").append("lastName", "Timer"));
+
+    assertEquals(
+        new Provenance(objectId.getDate().toInstant(), null, null, null),
+        repository.findById(new ContactId(objectId.toHexString())).orElseThrow().provenance(),
+        "the id's time, to the second");
+  }
+
+  @Test
+  void aDeleteKeepsTheLastVersion() {
+    Contact ann = person("Ann", "Lee");
+    repository.update(idOf(ann), ExpectedVersion.NONE, Map.of("city", "A"), Set.of(), WRITER);
+
+    assertEquals(Optional.empty(), repository.deletedVersion(idOf(ann)), "not deleted yet");
+    repository.delete(idOf(ann), ExpectedVersion.NONE, WRITER);
+    assertEquals(Optional.of(2L), repository.deletedVersion(idOf(ann)), "version 2 was the last");
+  }
+
+  @Test
+  void contactsSortAndFilterByTheirLastChange() {
+    Contact first = person("Ann", "Lee");
+    Contact second =
+        repository.insert(
+            null,
+            attributes("firstName", "Bo", "lastName", "Ray"),
+            new Change(WRITER.at().plusSeconds(1), "bo"));
+    repository.update(
+        idOf(first),
+        ExpectedVersion.NONE,
+        Map.of("city", "A"),
+        Set.of(),
+        new Change(WRITER.at().plusSeconds(2), "ann"));
+
+    ContactQuery newestFirst =
+        new ContactQuery(
+            Map.of(),
+            null,
+            List.of(new SortKey(ContactQuery.UPDATED_AT, true)),
+            ContactQuery.Page.numbered(1, 10));
+    assertEquals(
+        List.of(first.id(), second.id()),
+        repository.findPage(newestFirst).contacts().stream().map(Contact::id).toList(),
+        "the one changed last comes first");
+    ContactQuery since =
+        new ContactQuery(
+            Map.of(ContactQuery.UPDATED_SINCE, List.of(Rfc3339.text(WRITER.at().plusSeconds(1)))),
+            null,
+            List.of(),
+            ContactQuery.Page.numbered(1, 10));
+    assertEquals(
+        2,
+        repository.findPage(since).contacts().size(),
+        "both changed at or after the second: the first by its update");
+    ContactQuery later =
+        new ContactQuery(
+            Map.of(ContactQuery.UPDATED_SINCE, List.of(Rfc3339.text(WRITER.at().plusSeconds(2)))),
+            null,
+            List.of(),
+            ContactQuery.Page.numbered(1, 10));
+    assertEquals(
+        List.of(first.id()),
+        repository.findPage(later).contacts().stream().map(Contact::id).toList(),
+        "only the updated one");
   }
 
   @Test
@@ -409,15 +564,15 @@ abstract class ContactRepositoryContract {
         0, repository.findById(id).orElseThrow().version(), "no version field is version 0");
     assertEquals(
         new Changed(0),
-        repository.update(id, versions(1L), attributes("city", "Austin"), Set.of()),
+        repository.update(id, versions(1L), attributes("city", "Austin"), Set.of(), WRITER),
         "version 1 is not current");
     assertEquals(
         new Changed(0),
-        repository.replace(id, versions(1L), attributes("firstName", "A", "lastName", "B")),
+        repository.replace(id, versions(1L), attributes("firstName", "A", "lastName", "B"), WRITER),
         "nor for a replace");
     assertEquals(
         1,
-        written(repository.update(id, versions(0L), attributes("city", "Austin"), Set.of()))
+        written(repository.update(id, versions(0L), attributes("city", "Austin"), Set.of(), WRITER))
             .version(),
         "version 0 is");
 
@@ -425,7 +580,9 @@ abstract class ContactRepositoryContract {
         new Document("_id", objectId), new Document("$unset", new Document("version", "")));
     assertEquals(
         1,
-        written(repository.replace(id, versions(0L), attributes("firstName", "A", "lastName", "B")))
+        written(
+                repository.replace(
+                    id, versions(0L), attributes("firstName", "A", "lastName", "B"), WRITER))
             .version(),
         "a replace of version 0 writes version 1");
   }
@@ -501,7 +658,8 @@ abstract class ContactRepositoryContract {
   void searchFollowsAChangedName() {
     Contact ann = person("Ann", "Lee");
 
-    repository.update(idOf(ann), ExpectedVersion.NONE, attributes("lastName", "Moss"), Set.of());
+    repository.update(
+        idOf(ann), ExpectedVersion.NONE, attributes("lastName", "Moss"), Set.of(), WRITER);
 
     assertEquals(ids(ann), idsMatching(Map.of(), "mos"), "found by the new name");
     assertEquals(List.of(), idsMatching(Map.of(), "lee"), "not by the old one");

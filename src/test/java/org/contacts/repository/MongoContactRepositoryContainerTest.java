@@ -35,4 +35,9 @@ class MongoContactRepositoryContainerTest extends ContactRepositoryContract {
   protected MongoCollection<Document> newCollection() {
     return uniqueCollection(client);
   }
+
+  @Override
+  protected MongoClient client() {
+    return client;
+  }
 }

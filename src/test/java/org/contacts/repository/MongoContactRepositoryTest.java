@@ -34,4 +34,9 @@ class MongoContactRepositoryTest extends ContactRepositoryContract {
   protected MongoCollection<Document> newCollection() {
     return uniqueCollection(client);
   }
+
+  @Override
+  protected MongoClient client() {
+    return client;
+  }
 }
