@@ -42,7 +42,10 @@ public class NegotiationFilter implements ContainerRequestFilter, ContainerRespo
     if (request.hasEntity() || request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null) {
       checkContentType(request.getMediaType());
     }
-    checkAccept(request.getAcceptableMediaTypes());
+    String path = request.getUriInfo().getPath();
+    checkAccept(
+        request.getAcceptableMediaTypes(),
+        (path.startsWith("/") ? path : "/" + path).equals(ChangeFeedResource.CHANGES_PATH));
   }
 
   /**
@@ -64,9 +67,18 @@ public class NegotiationFilter implements ContainerRequestFilter, ContainerRespo
 
   /**
    * JSON:API: when its type appears in Accept, some instance of it must carry only parameters we
-   * support. Otherwise the client must accept JSON in some form, as the original's clients do.
+   * support. Otherwise the client must accept JSON in some form, as the original's clients do, or,
+   * on the change feed, Server-Sent Events.
    */
-  private static void checkAccept(List<MediaType> accepted) {
+  private static void checkAccept(List<MediaType> accepted, boolean changeFeed) {
+    if (changeFeed
+        && accepted.stream()
+            .anyMatch(
+                type ->
+                    type.isCompatible(MediaType.SERVER_SENT_EVENTS_TYPE)
+                        && !type.isWildcardType())) {
+      return;
+    }
     boolean acceptable =
         accepted.stream().anyMatch(Negotiation::isJsonApi)
             ? accepted.stream()
