@@ -17,6 +17,8 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.List;
+import org.contacts.api.http.BaseUri;
+import org.contacts.api.http.Negotiation;
 import org.contacts.config.ChangeFeedSettings;
 import org.contacts.config.ContactsSettings;
 import org.contacts.config.WebSettings;
@@ -24,6 +26,7 @@ import org.contacts.controller.ChangeFeed;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.Documents;
 import org.contacts.jsonapi.ErrorObject;
+import org.contacts.jsonapi.JsonApi;
 import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.jsonapi.PageLinks;
 import org.contacts.jsonapi.Representation;
@@ -44,6 +47,8 @@ public class ChangeFeedResource {
   static final String AFTER = "page[after]";
   static final String SIZE = "page[size]";
   static final String LAST_EVENT_ID = "Last-Event-ID";
+
+  private static final MediaType CURSOR_PAGE_TYPE = JsonApi.withProfile(JsonApi.CURSOR_PROFILE);
 
   @Inject ChangeFeed feed;
   @Inject ContactsSettings settings;
@@ -76,7 +81,7 @@ public class ChangeFeedResource {
             new PageLinks(self, null, null, next, null),
             JsonBuilders.object().add("caughtUp", page.caughtUp()).build(),
             data.build());
-    return Response.ok(document, ContactResource.CURSOR_PAGE_TYPE).build();
+    return Response.ok(document, CURSOR_PAGE_TYPE).build();
   }
 
   /**

@@ -12,23 +12,28 @@ import org.contacts.jsonapi.PageLinks;
 import org.contacts.jsonapi.Representation;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
+import org.contacts.model.ContactId;
 import org.contacts.model.Provenance;
 import org.contacts.model.Rfc3339;
 
 /**
  * Contacts as JSON:API documents: the resource type, its route, and how a contact is drawn. The
- * links to contacts are built here ({@link #selfLink}) and in {@link PageLinksBuilder} only.
+ * links to contacts are built here ({@link #selfLink}) and in {@link
+ * org.contacts.api.query.PageLinksBuilder} only.
  */
 final class ContactDocuments {
 
   static final String CONTACTS_TYPE = "contacts";
   static final String CONTACTS_PATH = "/contacts";
 
+  /** The attribute in which the original service's clients find, and may send, the id. */
+  static final String LEGACY_ID = "_id";
+
   private ContactDocuments() {}
 
   /** A contact's absolute link; {@code base} is where clients reach the service (BaseUri). */
-  static String selfLink(String base, String contactId) {
-    return base + CONTACTS_PATH + "/" + contactId;
+  static String selfLink(String base, ContactId id) {
+    return base + CONTACTS_PATH + "/" + id.text();
   }
 
   /** A document whose primary data is one contact. */
@@ -50,16 +55,16 @@ final class ContactDocuments {
   }
 
   /** What a delete answers: the contact's link and the id it removed. */
-  static JsonObject deleted(String base, String contactId) {
+  static JsonObject deleted(String base, ContactId id) {
     return Documents.meta(
-        base, selfLink(base, contactId), JsonBuilders.object().add("deleted", contactId).build());
+        base, selfLink(base, id), JsonBuilders.object().add("deleted", id.text()).build());
   }
 
   /** A contact as a resource object, as every document draws it. */
   static JsonObject resource(String base, Contact contact, Representation representation) {
     JsonObjectBuilder attributes = JsonBuilders.object();
     if (representation.legacyId()) {
-      attributes.add("_id", contact.id());
+      attributes.add(LEGACY_ID, contact.id().text());
     }
     for (String name : ContactAttributes.NAMES) {
       if (representation.includes(name)) {
@@ -73,7 +78,7 @@ final class ContactDocuments {
     }
     JsonObject meta = representation.legacyId() ? JsonValue.EMPTY_JSON_OBJECT : meta(contact);
     return Documents.resourceObject(
-        CONTACTS_TYPE, contact.id(), attributes.build(), meta, selfLink(base, contact.id()));
+        CONTACTS_TYPE, contact.id().text(), attributes.build(), meta, selfLink(base, contact.id()));
   }
 
   /**
@@ -101,11 +106,11 @@ final class ContactDocuments {
    * A deleted contact as the change feed gives it: type and id, {@code meta.deleted} and its last
    * version when that is known; no attributes, so no personal data.
    */
-  static JsonObject deletedResource(String contactId, Long lastVersion) {
+  static JsonObject deletedResource(ContactId id, Long lastVersion) {
     JsonObjectBuilder meta = JsonBuilders.object().add("deleted", true);
     if (lastVersion != null) {
       meta.add("version", lastVersion);
     }
-    return Documents.resourceIdentifier(CONTACTS_TYPE, contactId, meta.build());
+    return Documents.resourceIdentifier(CONTACTS_TYPE, id.text(), meta.build());
   }
 }

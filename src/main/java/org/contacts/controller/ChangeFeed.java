@@ -70,7 +70,7 @@ public class ChangeFeed {
       entries.add(
           new FeedEntry(
               new ContactChange.Written(contact),
-              new FeedCursor.FullRead(from.changesFrom(), contact.id())));
+              new FeedCursor.FullRead(from.changesFrom(), contact.id().text())));
     }
     FeedCursor next =
         page.hasMore()

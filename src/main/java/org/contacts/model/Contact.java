@@ -10,7 +10,7 @@ import java.util.Map;
  * never set are absent from the map.
  */
 public record Contact(
-    String id, long version, Map<String, String> attributes, Provenance provenance) {
+    ContactId id, long version, Map<String, String> attributes, Provenance provenance) {
 
   public Contact {
     attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
@@ -18,7 +18,7 @@ public record Contact(
   }
 
   /** A contact whose provenance is unknown. */
-  public Contact(String id, long version, Map<String, String> attributes) {
+  public Contact(ContactId id, long version, Map<String, String> attributes) {
     this(id, version, attributes, Provenance.UNKNOWN);
   }
 

@@ -11,6 +11,7 @@ import org.bson.types.ObjectId;
 import org.contacts.model.Change;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
+import org.contacts.model.ContactId;
 import org.contacts.model.Provenance;
 import org.contacts.model.Rfc3339;
 
@@ -42,7 +43,10 @@ public final class ContactMapping {
       }
     }
     return new Contact(
-        document.get(ID).toString(), versionOf(document), attributes, provenanceOf(document));
+        new ContactId(document.get(ID).toString()),
+        versionOf(document),
+        attributes,
+        provenanceOf(document));
   }
 
   /**

@@ -3,7 +3,7 @@ package org.contacts.repository;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.contacts.model.AttributeChanges;
 import org.contacts.model.Change;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
@@ -29,16 +29,15 @@ public interface ContactRepository {
    */
   Contact insert(ContactId id, Map<String, String> attributes, Change change);
 
-  /** Stores many new contacts in one round trip, each under a new id. */
+  /**
+   * Stores many new contacts in one round trip, each under a new id. The development seeder uses
+   * it, and the import of many contacts (issue #21) will, for its batches.
+   */
   void insertAll(List<Map<String, String>> contacts, Change change);
 
-  /** Sets and unsets attributes, keeping the others. */
+  /** Sets and removes the attributes the changes name, keeping the others. */
   WriteResult update(
-      ContactId id,
-      ExpectedVersion expected,
-      Map<String, String> set,
-      Set<String> unset,
-      Change change);
+      ContactId id, ExpectedVersion expected, AttributeChanges changes, Change change);
 
   /** Replaces all attributes; those not given are removed. */
   WriteResult replace(
@@ -49,8 +48,6 @@ public interface ContactRepository {
 
   /** The last version of a contact that was deleted, when it is known. */
   Optional<Long> deletedVersion(ContactId id);
-
-  long count();
 
   /** Creates the indexes the queries need; safe to repeat. */
   void ensureIndexes();

@@ -139,7 +139,7 @@ public class MongoContactChanges implements ContactChanges {
       case "delete" ->
           Optional.of(
               new ContactChange.Deleted(
-                  id.get().text(), repository.deletedVersion(id.get()).orElse(null)));
+                  id.get(), repository.deletedVersion(id.get()).orElse(null)));
       default -> Optional.empty();
     };
   }

@@ -18,11 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -30,6 +28,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.contacts.config.ContactsSettings;
+import org.contacts.model.AttributeChanges;
 import org.contacts.model.Change;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
@@ -154,7 +153,8 @@ public class MongoContactRepository implements ContactRepository {
       collection.insertOne(document);
     } catch (MongoWriteException e) {
       if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-        throw new DuplicateContactException(objectId.toHexString());
+        throw new DuplicateContactException(
+            id != null ? id : new ContactId(objectId.toHexString()));
       }
       throw e;
     }
@@ -172,21 +172,8 @@ public class MongoContactRepository implements ContactRepository {
 
   @Override
   public WriteResult update(
-      ContactId id,
-      ExpectedVersion expected,
-      Map<String, String> set,
-      Set<String> unset,
-      Change change) {
-    return rewrite(
-        id,
-        expected,
-        current -> {
-          Map<String, String> attributes = new HashMap<>(current.attributes());
-          attributes.putAll(set);
-          unset.forEach(attributes::remove);
-          return attributes;
-        },
-        change);
+      ContactId id, ExpectedVersion expected, AttributeChanges changes, Change change) {
+    return rewrite(id, expected, current -> changes.applyTo(current.attributes()), change);
   }
 
   @Override
@@ -266,11 +253,6 @@ public class MongoContactRepository implements ContactRepository {
   @Override
   public Optional<Long> deletedVersion(ContactId id) {
     return Optional.ofNullable(tombstones.find(byId(id)).first()).map(ContactMapping::versionOf);
-  }
-
-  @Override
-  public long count() {
-    return collection.estimatedDocumentCount();
   }
 
   private static ObjectId objectId(ContactId id) {

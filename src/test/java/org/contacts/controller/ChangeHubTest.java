@@ -13,6 +13,7 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactChange;
+import org.contacts.model.ContactId;
 import org.contacts.model.FeedEntry;
 import org.contacts.repository.ContactChanges;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +74,7 @@ class ChangeHubTest {
 
   private static ContactChange contact(int n) {
     return new ContactChange.Written(
-        new Contact(String.format("%024x", n), 1, Map.of("lastName", "N" + n)));
+        new Contact(new ContactId(String.format("%024x", n)), 1, Map.of("lastName", "N" + n)));
   }
 
   @Test
@@ -88,7 +89,7 @@ class ChangeHubTest {
     for (int n = 1; n <= 5; n++) {
       FeedEntry entry = reading.poll(10_000);
       assertNotNull(entry, "change " + n + " reaches the reading subscriber");
-      received.add(entry.change().id());
+      received.add(entry.change().id().text());
     }
 
     assertEquals(

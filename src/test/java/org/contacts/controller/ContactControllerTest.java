@@ -6,41 +6,44 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.contacts.model.AttributeValue;
+import org.contacts.model.AttributeChanges;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
+import org.contacts.model.ContactQuery;
 import org.contacts.model.ExpectedVersion;
+import org.contacts.model.SentAttributes;
 import org.contacts.model.Violation;
+import org.contacts.repository.EmbeddedCollections;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The controller's rules, on contacts kept in memory: the repository's own promises are the
- * contract test's (ContactRepositoryContract), so these tests need neither MongoDB nor Liberty.
+ * The controller's rules, on the repository over the project's embedded datastore, whose own
+ * promises ContactRepositoryContract checks; these tests need neither a MongoDB server nor Liberty.
  */
 class ContactControllerTest {
 
-  private static final ContactId UNKNOWN = new ContactId("65a1b2c3d4e5f60718293a4b");
+  @RegisterExtension static final EmbeddedCollections DATASTORE = new EmbeddedCollections();
 
+  private static final ContactId UNKNOWN = new ContactId("65a1b2c3d4e5f60718293a4b");
   private static final String AUTHOR = "ann";
 
-  private final InMemoryContactRepository repository = new InMemoryContactRepository();
-  private final ContactController controller = new ContactController(repository);
+  private final ContactController controller = new ContactController(DATASTORE.newRepository());
 
-  /** Attributes as sent, from name, value pairs: a string is text, null asks for removal. */
-  private static Map<String, AttributeValue> sent(String... pairs) {
-    Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      attributes.put(
-          pairs[i],
-          pairs[i + 1] == null ? AttributeValue.REMOVAL : AttributeValue.text(pairs[i + 1]));
-    }
-    return attributes;
+  private static AttributeChanges sent(String... pairs) {
+    return SentAttributes.of((Object[]) pairs);
+  }
+
+  /** Every stored contact. */
+  private List<Contact> stored() {
+    return controller
+        .list(new ContactQuery(Map.of(), null, List.of(), ContactQuery.Page.numbered(1, 100)))
+        .contacts();
   }
 
   private Contact ann() {
@@ -53,7 +56,7 @@ class ContactControllerTest {
     Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Contact ann = ann();
     Contact changed =
-        controller.update(idOf(ann), sent("city", "Boston"), ExpectedVersion.NONE, "bo");
+        controller.update(ann.id(), sent("city", "Boston"), ExpectedVersion.NONE, "bo");
 
     assertEquals("ann", changed.provenance().createdBy(), "the creator stays");
     assertEquals("bo", changed.provenance().updatedBy(), "the last author");
@@ -63,10 +66,6 @@ class ContactControllerTest {
         changed.provenance().updatedAt(),
         changed.provenance().updatedAt().truncatedTo(ChronoUnit.MILLIS),
         "to the millisecond");
-  }
-
-  private static ContactId idOf(Contact contact) {
-    return new ContactId(contact.id());
   }
 
   @ParameterizedTest(name = "[{index}] \"{0}\"")
@@ -119,7 +118,7 @@ class ContactControllerTest {
         List.of("email", "nickname", "firstName", "lastName"),
         invalid.violations().stream().map(Violation::attribute).toList(),
         "each attribute at fault, in the order sent, then the missing names");
-    assertEquals(Map.of(), repository.contents(), "nothing stored");
+    assertEquals(List.of(), stored(), "nothing stored");
   }
 
   @Test
@@ -138,11 +137,11 @@ class ContactControllerTest {
     ContactAlreadyExistsException taken =
         assertThrows(
             ContactAlreadyExistsException.class,
-            () -> controller.create(idOf(ann), sent("firstName", "Bob", "lastName", "Ray"), AUTHOR),
+            () -> controller.create(ann.id(), sent("firstName", "Bob", "lastName", "Ray"), AUTHOR),
             "the id is taken");
 
-    assertEquals(idOf(ann), taken.id(), "names it");
-    assertEquals(ann, controller.get(idOf(ann)), "the first contact is untouched");
+    assertEquals(ann.id(), taken.id(), "names it");
+    assertEquals(ann, controller.get(ann.id()), "the first contact is untouched");
   }
 
   @Test
@@ -151,10 +150,7 @@ class ContactControllerTest {
 
     Contact updated =
         controller.update(
-            idOf(ann),
-            sent("email", "ann@example.com", "city", null),
-            ExpectedVersion.NONE,
-            AUTHOR);
+            ann.id(), sent("email", "ann@example.com", "city", null), ExpectedVersion.NONE, AUTHOR);
 
     assertEquals(
         Map.of("firstName", "Ann", "lastName", "Lee", "email", "ann@example.com"),
@@ -170,12 +166,11 @@ class ContactControllerTest {
     ContactValidationException invalid =
         assertThrows(
             ContactValidationException.class,
-            () ->
-                controller.update(idOf(ann), sent("lastName", null), ExpectedVersion.NONE, AUTHOR),
+            () -> controller.update(ann.id(), sent("lastName", null), ExpectedVersion.NONE, AUTHOR),
             "a name is required");
 
     assertEquals("lastName", invalid.violations().get(0).attribute(), "names it");
-    assertEquals(ann, controller.get(idOf(ann)), "unchanged");
+    assertEquals(ann, controller.get(ann.id()), "unchanged");
   }
 
   @Test
@@ -184,7 +179,7 @@ class ContactControllerTest {
 
     Contact replaced =
         controller.replace(
-            idOf(ann),
+            ann.id(),
             sent("firstName", "Anne", "lastName", "Lee", "zip", null),
             ExpectedVersion.NONE,
             AUTHOR);
@@ -193,30 +188,30 @@ class ContactControllerTest {
         Map.of("firstName", "Anne", "lastName", "Lee"), replaced.attributes(), "city gone");
     assertThrows(
         ContactValidationException.class,
-        () -> controller.replace(idOf(ann), sent("city", "Austin"), ExpectedVersion.NONE, AUTHOR),
+        () -> controller.replace(ann.id(), sent("city", "Austin"), ExpectedVersion.NONE, AUTHOR),
         "a replacement without names");
   }
 
   @Test
   void staleWriteSaysWhichVersionWasExpectedAndWhichFound() {
     Contact ann = ann();
-    controller.update(idOf(ann), sent("city", "Boston"), ExpectedVersion.NONE, AUTHOR);
+    controller.update(ann.id(), sent("city", "Boston"), ExpectedVersion.NONE, AUTHOR);
     ExpectedVersion stale = ExpectedVersion.oneOf(Set.of(1L));
 
     for (Runnable write :
         List.<Runnable>of(
-            () -> controller.update(idOf(ann), sent("city", "York"), stale, AUTHOR),
+            () -> controller.update(ann.id(), sent("city", "York"), stale, AUTHOR),
             () ->
                 controller.replace(
-                    idOf(ann), sent("firstName", "A", "lastName", "B"), stale, AUTHOR),
-            () -> controller.delete(idOf(ann), stale, AUTHOR))) {
+                    ann.id(), sent("firstName", "A", "lastName", "B"), stale, AUTHOR),
+            () -> controller.delete(ann.id(), stale, AUTHOR))) {
       ContactChangedException changed =
           assertThrows(ContactChangedException.class, write::run, "version 1 is stale");
-      assertEquals(idOf(ann), changed.id(), "names the contact");
+      assertEquals(ann.id(), changed.id(), "names the contact");
       assertEquals(stale, changed.expected(), "the version expected");
       assertEquals(2, changed.found(), "and the version found");
     }
-    assertEquals("Boston", controller.get(idOf(ann)).attribute("city"), "no stale write applied");
+    assertEquals("Boston", controller.get(ann.id()).attribute("city"), "no stale write applied");
   }
 
   @Test
@@ -224,9 +219,9 @@ class ContactControllerTest {
     Contact ann = ann();
 
     controller.update(
-        idOf(ann), sent("city", "Boston"), ExpectedVersion.oneOf(Set.of(0L, 1L)), AUTHOR);
-    controller.delete(idOf(ann), ExpectedVersion.ANY_EXISTING, AUTHOR);
+        ann.id(), sent("city", "Boston"), ExpectedVersion.oneOf(Set.of(0L, 1L)), AUTHOR);
+    controller.delete(ann.id(), ExpectedVersion.ANY_EXISTING, AUTHOR);
 
-    assertEquals(Map.of(), repository.contents(), "updated at version 1, then deleted");
+    assertEquals(List.of(), stored(), "updated at version 1, then deleted");
   }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.contacts.model.AttributeChanges;
 import org.contacts.model.Change;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
@@ -34,6 +35,7 @@ import org.contacts.model.Cursor;
 import org.contacts.model.ExpectedVersion;
 import org.contacts.model.Provenance;
 import org.contacts.model.Rfc3339;
+import org.contacts.model.SentAttributes;
 import org.contacts.model.SortKey;
 import org.contacts.repository.WriteResult.Changed;
 import org.junit.jupiter.api.AfterEach;
@@ -53,8 +55,8 @@ abstract class ContactRepositoryContract {
   /** A new, empty collection that no other test uses; dropped after the test. */
   protected abstract MongoCollection<Document> newCollection();
 
-  /** The client of that collection. */
-  protected abstract MongoClient client();
+  /** The tombstones beside that collection. */
+  protected abstract MongoCollection<Document> tombstonesOf(MongoCollection<Document> contacts);
 
   /** Who and when every write of these tests is. */
   private static final Change WRITER = new Change(Instant.parse("2026-01-02T03:04:05.678Z"), "ann");
@@ -86,7 +88,7 @@ abstract class ContactRepositoryContract {
   @BeforeEach
   void createRepository() {
     collection = newCollection();
-    tombstones = MongoContactRepository.tombstonesBeside(client(), collection);
+    tombstones = tombstonesOf(collection);
     repository = new MongoContactRepository(collection, tombstones, 500);
     repository.ensureIndexes();
   }
@@ -108,6 +110,11 @@ abstract class ContactRepositoryContract {
     return attributes;
   }
 
+  /** Changes from name, value pairs: a string is set, null removes the attribute. */
+  private static AttributeChanges changes(String... pairs) {
+    return SentAttributes.of((Object[]) pairs);
+  }
+
   /** Inserts a contact with these names and further name, value pairs. */
   private Contact person(String firstName, String lastName, String... more) {
     Map<String, String> attributes = attributes(more);
@@ -116,13 +123,14 @@ abstract class ContactRepositoryContract {
     return repository.insert(null, attributes, WRITER);
   }
 
-  private static ContactId idOf(Contact contact) {
-    return new ContactId(contact.id());
+  /** Every stored contact, in the order of their ids. */
+  private List<Contact> all() {
+    return repository.findPage(query(Map.of(), null, List.of(), 100)).contacts();
   }
 
   private Contact stored(Contact contact) {
     return repository
-        .findById(idOf(contact))
+        .findById(contact.id())
         .orElseThrow(() -> new AssertionError("not stored: " + contact));
   }
 
@@ -154,15 +162,15 @@ abstract class ContactRepositoryContract {
     return new ContactQuery.Page(size, 0, after, before);
   }
 
-  private List<String> ids(ContactQuery query) {
+  private List<ContactId> ids(ContactQuery query) {
     return repository.findPage(query).contacts().stream().map(Contact::id).toList();
   }
 
-  private List<String> idsMatching(Map<String, List<String>> filters, String search) {
+  private List<ContactId> idsMatching(Map<String, List<String>> filters, String search) {
     return ids(query(filters, search, List.of(), 100));
   }
 
-  private static List<String> ids(Contact... contacts) {
+  private static List<ContactId> ids(Contact... contacts) {
     return Stream.of(contacts).map(Contact::id).toList();
   }
 
@@ -173,7 +181,8 @@ abstract class ContactRepositoryContract {
     Contact ann = person("Ann", "Lee", "city", "Austin");
 
     assertTrue(
-        ContactId.parse(ann.id()).isPresent(), "a new contact gets a contact id: " + ann.id());
+        ContactId.parse(ann.id().text()).isPresent(),
+        "a new contact gets an id of 24 hexadecimal digits: " + ann.id());
     assertEquals(1, ann.version(), "the first version is 1");
     assertEquals(ann, stored(ann), "what insert returns is what is stored");
     assertEquals(
@@ -196,7 +205,7 @@ abstract class ContactRepositoryContract {
     assertEquals(1, found.size(), "the stored contacts are searchable: " + found);
     assertEquals("Bo", found.get(0).attribute("firstName"), "the one named Ray");
     assertEquals(1, found.get(0).version(), "at version 1");
-    assertEquals(2, repository.count(), "both stored");
+    assertEquals(2, all().size(), "both stored");
   }
 
   @Test
@@ -205,7 +214,7 @@ abstract class ContactRepositoryContract {
 
     Contact ann = repository.insert(id, attributes("firstName", "Ann", "lastName", "Lee"), WRITER);
 
-    assertEquals(id.text(), ann.id(), "the client's id");
+    assertEquals(id, ann.id(), "the client's id");
     assertEquals("Ann", stored(ann).attribute("firstName"), "found under it");
   }
 
@@ -218,12 +227,12 @@ abstract class ContactRepositoryContract {
             DuplicateContactException.class,
             () ->
                 repository.insert(
-                    idOf(ann), attributes("firstName", "Bob", "lastName", "Ray"), WRITER),
+                    ann.id(), attributes("firstName", "Bob", "lastName", "Ray"), WRITER),
             "the id is taken");
 
     assertEquals(ann.id(), duplicate.id(), "names the id");
     assertEquals(ann, stored(ann), "the first contact is untouched");
-    assertEquals(1, repository.count(), "no second contact");
+    assertEquals(1, all().size(), "no second contact");
   }
 
   @Test
@@ -239,7 +248,7 @@ abstract class ContactRepositoryContract {
             ExpectedVersion.NEVER)) {
       assertEquals(
           WriteResult.NOT_FOUND,
-          repository.update(unknown, expected, attributes("city", "Austin"), Set.of(), WRITER),
+          repository.update(unknown, expected, changes("city", "Austin"), WRITER),
           "update " + expected);
       assertEquals(
           WriteResult.NOT_FOUND,
@@ -260,10 +269,9 @@ abstract class ContactRepositoryContract {
     Contact updated =
         written(
             repository.update(
-                idOf(ann),
+                ann.id(),
                 ExpectedVersion.NONE,
-                attributes("city", "Boston", "email", "ann@acme.example"),
-                Set.of("companyName"),
+                changes("city", "Boston", "email", "ann@acme.example", "companyName", null),
                 WRITER));
 
     assertEquals(2, updated.version(), "version raised");
@@ -281,14 +289,12 @@ abstract class ContactRepositoryContract {
 
     assertEquals(
         2,
-        written(
-                repository.update(
-                    idOf(ann), versions(1L), attributes("city", "Austin"), Set.of(), WRITER))
+        written(repository.update(ann.id(), versions(1L), changes("city", "Austin"), WRITER))
             .version(),
         "version 1 was current");
     assertEquals(
         new Changed(2),
-        repository.update(idOf(ann), versions(1L), attributes("city", "Boston"), Set.of(), WRITER),
+        repository.update(ann.id(), versions(1L), changes("city", "Boston"), WRITER),
         "version 1 is stale now, and version 2 current");
     assertEquals("Austin", stored(ann).attribute("city"), "the stale write changed nothing");
     assertEquals(2, stored(ann).version(), "nor the version");
@@ -299,13 +305,11 @@ abstract class ContactRepositoryContract {
     Contact ann = person("Ann", "Lee");
 
     Contact updated =
-        written(
-            repository.update(
-                idOf(ann), versions(7L, 1L), attributes("city", "Austin"), Set.of(), WRITER));
+        written(repository.update(ann.id(), versions(7L, 1L), changes("city", "Austin"), WRITER));
     Contact replaced =
         written(
             repository.replace(
-                idOf(ann),
+                ann.id(),
                 versions(2L, 9L),
                 attributes("firstName", "Anne", "lastName", "Lee"),
                 WRITER));
@@ -313,7 +317,7 @@ abstract class ContactRepositoryContract {
     assertEquals(2, updated.version(), "version 1 was one of 7 and 1");
     assertEquals(3, replaced.version(), "version 2 was one of 2 and 9");
     assertTrue(
-        repository.delete(idOf(ann), versions(3L, 4L), WRITER) instanceof WriteResult.Written,
+        repository.delete(ann.id(), versions(3L, 4L), WRITER) instanceof WriteResult.Written,
         "version 3 was one of 3 and 4");
   }
 
@@ -323,29 +327,21 @@ abstract class ContactRepositoryContract {
 
     assertEquals(
         new Changed(1),
-        repository.update(
-            idOf(ann), ExpectedVersion.NEVER, attributes("city", "X"), Set.of(), WRITER),
+        repository.update(ann.id(), ExpectedVersion.NEVER, changes("city", "X"), WRITER),
         "a condition no version meets");
     assertEquals(
         new Changed(1),
         repository.replace(
-            idOf(ann),
-            ExpectedVersion.NEVER,
-            attributes("firstName", "X", "lastName", "Y"),
-            WRITER),
+            ann.id(), ExpectedVersion.NEVER, attributes("firstName", "X", "lastName", "Y"), WRITER),
         "replace too");
     assertEquals(
-        new Changed(1), repository.delete(idOf(ann), ExpectedVersion.NEVER, WRITER), "delete");
+        new Changed(1), repository.delete(ann.id(), ExpectedVersion.NEVER, WRITER), "delete");
     assertEquals(ann, stored(ann), "unchanged");
     assertEquals(
         2,
         written(
                 repository.update(
-                    idOf(ann),
-                    ExpectedVersion.ANY_EXISTING,
-                    attributes("city", "X"),
-                    Set.of(),
-                    WRITER))
+                    ann.id(), ExpectedVersion.ANY_EXISTING, changes("city", "X"), WRITER))
             .version(),
         "If-Match: * applies to the contact as it is");
   }
@@ -357,7 +353,7 @@ abstract class ContactRepositoryContract {
     Contact replaced =
         written(
             repository.replace(
-                idOf(ann),
+                ann.id(),
                 versions(1L),
                 attributes("firstName", "Anne", "lastName", "Lee"),
                 WRITER));
@@ -380,7 +376,7 @@ abstract class ContactRepositoryContract {
     assertEquals(
         new Changed(1),
         repository.replace(
-            idOf(ann), versions(7L), attributes("firstName", "X", "lastName", "Y"), WRITER),
+            ann.id(), versions(7L), attributes("firstName", "X", "lastName", "Y"), WRITER),
         "version 7 was never current");
     assertEquals(ann, stored(ann), "unchanged");
   }
@@ -391,12 +387,12 @@ abstract class ContactRepositoryContract {
 
     assertEquals(
         ann,
-        written(repository.delete(idOf(ann), ExpectedVersion.NONE, WRITER)),
+        written(repository.delete(ann.id(), ExpectedVersion.NONE, WRITER)),
         "the deleted contact");
-    assertEquals(Optional.empty(), repository.findById(idOf(ann)), "gone");
+    assertEquals(Optional.empty(), repository.findById(ann.id()), "gone");
     assertEquals(
         WriteResult.NOT_FOUND,
-        repository.delete(idOf(ann), ExpectedVersion.NONE, WRITER),
+        repository.delete(ann.id(), ExpectedVersion.NONE, WRITER),
         "nothing left to delete");
   }
 
@@ -406,18 +402,18 @@ abstract class ContactRepositoryContract {
 
     assertEquals(
         new Changed(1),
-        repository.delete(idOf(ann), versions(2L), WRITER),
+        repository.delete(ann.id(), versions(2L), WRITER),
         "version 2 is not current");
     assertEquals(ann, stored(ann), "still there");
     assertTrue(
-        repository.delete(idOf(ann), versions(1L), WRITER) instanceof WriteResult.Written,
+        repository.delete(ann.id(), versions(1L), WRITER) instanceof WriteResult.Written,
         "version 1 is");
   }
 
   @Test
   void aChangeReadsThenWritesADeleteAlsoKeepsATombstoneAndARefusalIsOneRead() {
     Contact ann = person("Ann", "Lee");
-    ContactId id = idOf(ann);
+    ContactId id = ann.id();
     Map<String, String> names = attributes("firstName", "Ann", "lastName", "Lee");
 
     assertEquals(
@@ -426,11 +422,11 @@ abstract class ContactRepositoryContract {
         "a replace reads the version it replaces, then writes");
     assertEquals(
         1,
-        roundTrips(() -> repository.update(id, versions(1L), names, Set.of(), WRITER)),
+        roundTrips(() -> repository.update(id, versions(1L), changes("city", "Austin"), WRITER)),
         "a stale update: the read that finds version 2");
     assertEquals(
         2,
-        roundTrips(() -> repository.update(id, versions(2L), names, Set.of(), WRITER)),
+        roundTrips(() -> repository.update(id, versions(2L), changes("city", "Austin"), WRITER)),
         "an update reads the attributes it keeps, then writes");
     assertEquals(
         1,
@@ -463,13 +459,11 @@ abstract class ContactRepositoryContract {
     Change later = new Change(WRITER.at().plusSeconds(60), null);
 
     Contact updated =
-        written(
-            repository.update(
-                idOf(ann), ExpectedVersion.NONE, Map.of("city", "A"), Set.of(), later));
+        written(repository.update(ann.id(), ExpectedVersion.NONE, changes("city", "A"), later));
     Contact replaced =
         written(
             repository.replace(
-                idOf(ann),
+                ann.id(),
                 ExpectedVersion.NONE,
                 attributes("firstName", "B", "lastName", "C"),
                 WRITER));
@@ -499,11 +493,11 @@ abstract class ContactRepositoryContract {
   @Test
   void aDeleteKeepsTheLastVersion() {
     Contact ann = person("Ann", "Lee");
-    repository.update(idOf(ann), ExpectedVersion.NONE, Map.of("city", "A"), Set.of(), WRITER);
+    repository.update(ann.id(), ExpectedVersion.NONE, changes("city", "A"), WRITER);
 
-    assertEquals(Optional.empty(), repository.deletedVersion(idOf(ann)), "not deleted yet");
-    repository.delete(idOf(ann), ExpectedVersion.NONE, WRITER);
-    assertEquals(Optional.of(2L), repository.deletedVersion(idOf(ann)), "version 2 was the last");
+    assertEquals(Optional.empty(), repository.deletedVersion(ann.id()), "not deleted yet");
+    repository.delete(ann.id(), ExpectedVersion.NONE, WRITER);
+    assertEquals(Optional.of(2L), repository.deletedVersion(ann.id()), "version 2 was the last");
   }
 
   @Test
@@ -515,10 +509,9 @@ abstract class ContactRepositoryContract {
             attributes("firstName", "Bo", "lastName", "Ray"),
             new Change(WRITER.at().plusSeconds(1), "bo"));
     repository.update(
-        idOf(first),
+        first.id(),
         ExpectedVersion.NONE,
-        Map.of("city", "A"),
-        Set.of(),
+        changes("city", "A"),
         new Change(WRITER.at().plusSeconds(2), "ann"));
 
     ContactQuery newestFirst =
@@ -531,26 +524,24 @@ abstract class ContactRepositoryContract {
         List.of(first.id(), second.id()),
         repository.findPage(newestFirst).contacts().stream().map(Contact::id).toList(),
         "the one changed last comes first");
-    ContactQuery since =
-        new ContactQuery(
-            Map.of(ContactQuery.UPDATED_SINCE, List.of(Rfc3339.text(WRITER.at().plusSeconds(1)))),
-            null,
-            List.of(),
-            ContactQuery.Page.numbered(1, 10));
     assertEquals(
         2,
-        repository.findPage(since).contacts().size(),
+        repository.findPage(since(WRITER.at().plusSeconds(1))).contacts().size(),
         "both changed at or after the second: the first by its update");
-    ContactQuery later =
-        new ContactQuery(
-            Map.of(ContactQuery.UPDATED_SINCE, List.of(Rfc3339.text(WRITER.at().plusSeconds(2)))),
-            null,
-            List.of(),
-            ContactQuery.Page.numbered(1, 10));
     assertEquals(
         List.of(first.id()),
-        repository.findPage(later).contacts().stream().map(Contact::id).toList(),
+        repository.findPage(since(WRITER.at().plusSeconds(2))).contacts().stream()
+            .map(Contact::id)
+            .toList(),
         "only the updated one");
+  }
+
+  private static ContactQuery since(Instant time) {
+    return new ContactQuery(
+        Map.of(ContactQuery.UPDATED_SINCE, List.of(Rfc3339.text(time))),
+        null,
+        List.of(),
+        ContactQuery.Page.numbered(1, 10));
   }
 
   @Test
@@ -564,7 +555,7 @@ abstract class ContactRepositoryContract {
         0, repository.findById(id).orElseThrow().version(), "no version field is version 0");
     assertEquals(
         new Changed(0),
-        repository.update(id, versions(1L), attributes("city", "Austin"), Set.of(), WRITER),
+        repository.update(id, versions(1L), changes("city", "Austin"), WRITER),
         "version 1 is not current");
     assertEquals(
         new Changed(0),
@@ -572,8 +563,7 @@ abstract class ContactRepositoryContract {
         "nor for a replace");
     assertEquals(
         1,
-        written(repository.update(id, versions(0L), attributes("city", "Austin"), Set.of(), WRITER))
-            .version(),
+        written(repository.update(id, versions(0L), changes("city", "Austin"), WRITER)).version(),
         "version 0 is");
 
     collection.updateOne(
@@ -649,7 +639,7 @@ abstract class ContactRepositoryContract {
       byName.put(contact.attribute("firstName"), contact);
     }
 
-    List<String> expectedIds =
+    List<ContactId> expectedIds =
         expected.equals("none") ? List.of() : List.of(byName.get(expected).id());
     assertEquals(expectedIds, idsMatching(Map.of(), search), "contacts found by " + search);
   }
@@ -658,8 +648,7 @@ abstract class ContactRepositoryContract {
   void searchFollowsAChangedName() {
     Contact ann = person("Ann", "Lee");
 
-    repository.update(
-        idOf(ann), ExpectedVersion.NONE, attributes("lastName", "Moss"), Set.of(), WRITER);
+    repository.update(ann.id(), ExpectedVersion.NONE, changes("lastName", "Moss"), WRITER);
 
     assertEquals(ids(ann), idsMatching(Map.of(), "mos"), "found by the new name");
     assertEquals(List.of(), idsMatching(Map.of(), "lee"), "not by the old one");
@@ -683,7 +672,7 @@ abstract class ContactRepositoryContract {
   }
 
   /** The order MongoDB defines: a missing value before any string, ties broken by the id. */
-  private static List<String> expectedOrder(List<Contact> contacts, List<SortKey> sort) {
+  private static List<ContactId> expectedOrder(List<Contact> contacts, List<SortKey> sort) {
     Comparator<Contact> order = (a, b) -> 0;
     for (SortKey key : sort) {
       Comparator<Contact> byKey =
@@ -692,7 +681,10 @@ abstract class ContactRepositoryContract {
               Comparator.nullsFirst(Comparator.naturalOrder()));
       order = order.thenComparing(key.descending() ? byKey.reversed() : byKey);
     }
-    return contacts.stream().sorted(order.thenComparing(Contact::id)).map(Contact::id).toList();
+    return contacts.stream()
+        .sorted(order.thenComparing(contact -> contact.id().text()))
+        .map(Contact::id)
+        .toList();
   }
 
   private static List<SortKey> sortOf(String sort) {
@@ -709,7 +701,7 @@ abstract class ContactRepositoryContract {
 
   private static Cursor cursorAt(Contact contact, List<SortKey> sort) {
     return new Cursor(
-        sort.stream().map(key -> contact.attribute(key.attribute())).toList(), contact.id());
+        sort.stream().map(key -> contact.attribute(key.attribute())).toList(), contact.id().text());
   }
 
   @ParameterizedTest(name = "sort={0}")
@@ -735,9 +727,9 @@ abstract class ContactRepositoryContract {
   void offsetPagesSplitTheOrderAndSayWhetherMoreFollow() {
     List<Contact> people = insertPeople();
     List<SortKey> sort = sortOf("lastName,firstName");
-    List<String> order = expectedOrder(people, sort);
+    List<ContactId> order = expectedOrder(people, sort);
 
-    List<String> seen = new ArrayList<>();
+    List<ContactId> seen = new ArrayList<>();
     for (int number = 1; number <= 3; number++) {
       ContactPage page =
           repository.findPage(
@@ -758,7 +750,7 @@ abstract class ContactRepositoryContract {
     List<SortKey> sort = sortOf(sortText);
     List<Contact> people = insertPeople();
 
-    List<String> seen = new ArrayList<>();
+    List<ContactId> seen = new ArrayList<>();
     Cursor after = null;
     for (int pages = 0; pages <= people.size(); pages++) {
       ContactPage page =
@@ -779,14 +771,14 @@ abstract class ContactRepositoryContract {
   void cursorPagesBackwardVisitEveryContactOnceInOrder(String sortText) {
     List<SortKey> sort = sortOf(sortText);
     List<Contact> people = insertPeople();
-    List<String> order = expectedOrder(people, sort);
+    List<ContactId> order = expectedOrder(people, sort);
     Contact last =
         people.stream()
             .filter(c -> c.id().equals(order.get(order.size() - 1)))
             .findFirst()
             .orElseThrow();
 
-    List<String> seen = new ArrayList<>(List.of(last.id()));
+    List<ContactId> seen = new ArrayList<>(List.of(last.id()));
     Cursor before = cursorAt(last, sort);
     for (int pages = 0; pages <= people.size(); pages++) {
       ContactPage page =
@@ -810,7 +802,7 @@ abstract class ContactRepositoryContract {
         people.stream()
             .filter(c -> Arrays.asList("Acme", "Bolt").contains(c.attribute("companyName")))
             .toList();
-    List<String> expected = expectedOrder(matching, sort);
+    List<ContactId> expected = expectedOrder(matching, sort);
 
     ContactPage first =
         repository.findPage(new ContactQuery(filters, null, sort, cursorPage(3, null, null)));
@@ -818,7 +810,7 @@ abstract class ContactRepositoryContract {
     ContactPage second =
         repository.findPage(new ContactQuery(filters, null, sort, cursorPage(3, after, null)));
 
-    List<String> seen = new ArrayList<>();
+    List<ContactId> seen = new ArrayList<>();
     Stream.of(first, second)
         .forEach(page -> page.contacts().forEach(contact -> seen.add(contact.id())));
     assertEquals(expected, seen, "two pages of three hold the five matches");
@@ -844,6 +836,5 @@ abstract class ContactRepositoryContract {
     ContactPage searched = repository.findPage(query(Map.of(), "ode", List.of(), 2));
     assertEquals(2, searched.total(), "a search is counted too");
     assertTrue(searched.exactTotal(), "counted");
-    assertEquals(9, repository.count(), "count() is the collection's");
   }
 }

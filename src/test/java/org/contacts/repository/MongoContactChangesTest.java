@@ -11,7 +11,6 @@ import com.mongodb.client.MongoCollection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.contacts.datastore.embedded.EmbeddedMongo;
@@ -20,6 +19,7 @@ import org.contacts.model.Contact;
 import org.contacts.model.ContactChange;
 import org.contacts.model.ContactId;
 import org.contacts.model.ExpectedVersion;
+import org.contacts.model.SentAttributes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,8 +72,8 @@ class MongoContactChangesTest {
   void everyWriteComesOnceInOrderAsWrittenAndADeletionWithItsLastVersion() {
     String start = changes.present();
     Contact ann = repository.insert(null, Map.of("firstName", "Ann", "lastName", "Lee"), BY_ANN);
-    ContactId id = new ContactId(ann.id());
-    repository.update(id, ExpectedVersion.NONE, Map.of("city", "Austin"), Set.of(), BY_ANN);
+    ContactId id = ann.id();
+    repository.update(id, ExpectedVersion.NONE, SentAttributes.of("city", "Austin"), BY_ANN);
     repository.replace(
         id, ExpectedVersion.NONE, Map.of("firstName", "Ann", "lastName", "Moss"), BY_ANN);
     repository.delete(id, ExpectedVersion.NONE, BY_ANN);

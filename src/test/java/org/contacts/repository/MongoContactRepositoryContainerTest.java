@@ -37,7 +37,7 @@ class MongoContactRepositoryContainerTest extends ContactRepositoryContract {
   }
 
   @Override
-  protected MongoClient client() {
-    return client;
+  protected MongoCollection<Document> tombstonesOf(MongoCollection<Document> contacts) {
+    return MongoContactRepository.tombstonesBeside(client, contacts);
   }
 }

@@ -16,6 +16,7 @@ import it.org.contacts.support.TestDatastore;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.MintToken;
 
 /**
  * The service started for a browser front end on other origins (CONTACTS_CORS_ALLOWED_ORIGINS),
@@ -187,18 +189,6 @@ class BrowserFrontEndIT {
     }
   }
 
-  /** Runs the project's token tool, as the README does, and returns what it printed. */
-  private static String mintToken(String... arguments) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("tools/MintToken.java");
-    command.addAll(List.of(arguments));
-    Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(tool.getInputStream().readAllBytes()).trim();
-    assertEquals(0, tool.waitFor(), () -> "the token tool: " + output);
-    return output;
-  }
-
   @Test
   void aPageOnAnotherOriginShowsAContactAnotherClientCreatesLiveWithABearerToken(@TempDir Path dir)
       throws Exception {
@@ -208,13 +198,14 @@ class BrowserFrontEndIT {
             + HeadlessChromium.EXECUTABLE
             + " (.ci/run installs it): not testing a browser front end");
     String issuer = "https://issuer.browser.test";
-    Path keys = dir.resolve("keys");
-    mintToken("keys", keys.toString());
-    String privateKey = keys.resolve("private.pem").toString();
-    String reader = mintToken("token", privateKey, "--issuer", issuer, "--scope", "contacts:read");
+    KeyPair keys = MintToken.keyPair();
+    String reader =
+        MintToken.sign(
+            keys.getPrivate(), MintToken.claims(issuer, "page", null, 5, List.of("contacts:read")));
     String writer =
-        mintToken(
-            "token", privateKey, "--issuer", issuer, "--scope", "contacts:write", "--sub", "other");
+        MintToken.sign(
+            keys.getPrivate(),
+            MintToken.claims(issuer, "other", null, 5, List.of("contacts:write")));
     String lastName = "Live-" + UUID.randomUUID();
     try (LibertyServer jwt =
         LibertyServer.start(
@@ -223,7 +214,7 @@ class BrowserFrontEndIT {
                 "MONGO_URI", TestDatastore.connectionString(),
                 "MONGO_DATABASE", "browser_front_end",
                 "CONTACTS_AUTH_MODE", "jwt",
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("public.pem").toString(),
+                "MP_JWT_VERIFY_PUBLICKEY", MintToken.publicKeyPem(keys.getPublic()),
                 "MP_JWT_VERIFY_ISSUER", issuer,
                 "CONTACTS_CORS_ALLOWED_ORIGINS", page.origin(),
                 "keystore_password", UUID.randomUUID().toString()))) {
