@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.contacts.api.http.BaseUri;
 import org.contacts.api.http.Negotiation;
+import org.contacts.api.query.FeedCursors;
 import org.contacts.config.ChangeFeedSettings;
 import org.contacts.config.ContactsSettings;
 import org.contacts.config.WebSettings;
@@ -60,6 +61,7 @@ public class ChangeFeedResource {
   @Context UriInfo uriInfo;
 
   @GET
+  @Produces({JsonApi.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   public Response page() {
     MultivaluedMap<String, String> query = uriInfo.getQueryParameters();
     FeedCursors cursors = cursors();
@@ -90,7 +92,9 @@ public class ChangeFeedResource {
    * from now on.
    */
   @GET
-  @Produces(MediaType.SERVER_SENT_EVENTS)
+  // Below the pages' quality, so that a client that accepts anything (curl's */*) gets a page;
+  // the stream is for those that name text/event-stream.
+  @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
   public void live(@Context SseEventSink sink, @Context Sse sse) {
     FeedCursors cursors = cursors();
     String lastEventId = headers.getHeaderString(LAST_EVENT_ID);

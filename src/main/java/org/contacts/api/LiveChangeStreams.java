@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.contacts.api.query.FeedCursors;
 import org.contacts.config.ChangeFeedSettings;
 import org.contacts.controller.ChangeFeed;
 import org.contacts.controller.ChangeHub;

@@ -195,6 +195,14 @@ class ChangeFeedIT extends DeployedServiceBase {
   }
 
   @Test
+  void aClientThatAcceptsAnythingGetsAPageNotTheStream() {
+    ApiResponse page = Api.get("/contacts/changes?page%5Bsize%5D=1", "Accept", "*/*");
+
+    assertEquals(200, page.status(), () -> "a page: " + page);
+    assertTrue(page.json().containsKey("data"), () -> "a document: " + page);
+  }
+
+  @Test
   void unknownParametersAndBadSizesAre400s() {
     for (String query : List.of("sort=id", "page%5Bsize%5D=0", "page%5Bsize%5D=x")) {
       ApiResponse refused = Api.getJsonApi("/contacts/changes?" + query);

@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.contacts.api;
+package org.contacts.api.query;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,18 +19,18 @@ import org.contacts.model.FeedCursor;
  * the full read, the last id read; then a dot and a base64url HMAC-SHA256 of that text, so that a
  * cursor the service never issued is told from one it did (which may still have expired).
  */
-final class FeedCursors {
+public final class FeedCursors {
 
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
   private final SecretKeySpec key;
 
-  FeedCursors(String key) {
+  public FeedCursors(String key) {
     this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
-  String encode(FeedCursor cursor) {
+  public String encode(FeedCursor cursor) {
     JsonObjectBuilder json = JsonBuilders.object().add("p", cursor.changesFrom());
     if (cursor instanceof FeedCursor.FullRead fullRead) {
       json.add("f", true);
@@ -46,7 +46,7 @@ final class FeedCursors {
   /**
    * @throws IllegalArgumentException when the text is not a cursor this service signed
    */
-  FeedCursor decode(String text) {
+  public FeedCursor decode(String text) {
     int dot = text.indexOf('.');
     if (dot < 0) {
       throw new IllegalArgumentException("no signature");
