@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +28,7 @@ import org.contacts.controller.ChangeHub;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.ErrorObject;
 import org.contacts.jsonapi.Representation;
+import org.contacts.model.ContactChange;
 import org.contacts.model.FeedCursor;
 import org.contacts.model.FeedEntry;
 import org.eclipse.microprofile.metrics.Counter;
@@ -137,17 +140,23 @@ public class LiveChangeStreams {
     try (subscription;
         SseEventSink sink = client.sink) {
       client.comment("live");
+      // A change made just before the client resumed can come both in its catch-up and from the
+      // hub, which subscribed it first; the copy from the hub is not sent again.
+      Set<String> sentInCatchUp = new HashSet<>();
       FeedEntry.Page page = first;
       while (page != null) {
         for (FeedEntry entry : page.entries()) {
           client.send(entry);
+          sentInCatchUp.add(key(entry));
         }
         page = page.caughtUp() ? null : feed.read(page.next(), ChangeHub.BATCH);
       }
       long idle = 0;
       while (!stopping && !subscription.dropped() && !sink.isClosed()) {
         FeedEntry entry = subscription.poll(STOP_CHECK_MILLIS);
-        if (entry != null) {
+        if (entry != null && sentInCatchUp.remove(key(entry))) {
+          idle = 0;
+        } else if (entry != null) {
           client.send(entry);
           idle = 0;
         } else if ((idle += STOP_CHECK_MILLIS) >= settings.heartbeatMillis()) {
@@ -169,6 +178,15 @@ public class LiveChangeStreams {
     } finally {
       open.decrementAndGet();
     }
+  }
+
+  /** Which change an entry is: the contact, its version, and whether it was deleted. */
+  private static String key(FeedEntry entry) {
+    return entry.change() instanceof ContactChange.Written written
+        ? written.id().text() + "@" + written.contact().version()
+        : entry.change().id().text()
+            + " deleted@"
+            + ((ContactChange.Deleted) entry.change()).lastVersion();
   }
 
   /** One client's sink and how its events are drawn. */
