@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.bson.types.ObjectId;
+import org.contacts.model.Provenance;
 import org.contacts.repository.ContactMapping;
 
 /**
@@ -42,7 +43,8 @@ public final class ContactFileWriter {
     BufferedWriter lines = out instanceof BufferedWriter b ? b : new BufferedWriter(out);
     for (int i = 0; i < count; i++) {
       lines.write(
-          ContactMapping.toDocument(new ObjectId(), 1, generator.next()).toJson(EXTENDED_JSON));
+          ContactMapping.toDocument(new ObjectId(), 1, generator.next(), Provenance.UNKNOWN)
+              .toJson(EXTENDED_JSON));
       lines.newLine();
     }
     lines.flush();

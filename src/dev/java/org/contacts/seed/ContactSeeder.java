@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.contacts.datastore.DatastorePreparation;
 import org.contacts.datastore.DatastoreSettings;
+import org.contacts.model.Change;
 import org.contacts.datastore.MongoProducer;
 import org.contacts.model.ContactQuery;
 import org.contacts.repository.ContactRepository;
@@ -35,7 +36,8 @@ public class ContactSeeder implements DatastorePreparation {
     if (!isEmpty()) {
       return;
     }
-    repository.insertAll(new ContactGenerator(ContactGenerator.DEFAULT_SEED).generate(count));
+    repository.insertAll(
+        new ContactGenerator(ContactGenerator.DEFAULT_SEED).generate(count), Change.now(null));
     LOG.info(() -> "Seeded the empty embedded datastore with " + count + " generated contacts");
   }
 

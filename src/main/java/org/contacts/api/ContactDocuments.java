@@ -3,6 +3,8 @@ package org.contacts.api;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Instant;
 import java.util.List;
 import org.contacts.jsonapi.Documents;
 import org.contacts.jsonapi.JsonBuilders;
@@ -11,6 +13,8 @@ import org.contacts.jsonapi.Representation;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
 import org.contacts.model.ContactId;
+import org.contacts.model.Provenance;
+import org.contacts.model.Rfc3339;
 
 /**
  * Contacts as JSON:API documents: the resource type, its route, and how a contact is drawn. The
@@ -56,7 +60,8 @@ final class ContactDocuments {
         base, selfLink(base, id), JsonBuilders.object().add("deleted", id.text()).build());
   }
 
-  private static JsonObject resource(String base, Contact contact, Representation representation) {
+  /** A contact as a resource object, as every document draws it. */
+  static JsonObject resource(String base, Contact contact, Representation representation) {
     JsonObjectBuilder attributes = JsonBuilders.object();
     if (representation.legacyId()) {
       attributes.add(LEGACY_ID, contact.id().text());
@@ -71,7 +76,41 @@ final class ContactDocuments {
         }
       }
     }
+    JsonObject meta = representation.legacyId() ? JsonValue.EMPTY_JSON_OBJECT : meta(contact);
     return Documents.resourceObject(
-        CONTACTS_TYPE, contact.id().text(), attributes.build(), selfLink(base, contact.id()));
+        CONTACTS_TYPE, contact.id().text(), attributes.build(), meta, selfLink(base, contact.id()));
+  }
+
+  /**
+   * The contact's version (which copy is newer, as the change feed may give one twice), and when
+   * and by whom it was created and last changed, as far as that is known. The original's clients do
+   * not get it: their representation stays as it was.
+   */
+  private static JsonObject meta(Contact contact) {
+    Provenance provenance = contact.provenance();
+    JsonObjectBuilder meta = JsonBuilders.object().add("version", contact.version());
+    addIfKnown(meta, "createdAt", provenance.createdAt());
+    addIfKnown(meta, "createdBy", provenance.createdBy());
+    addIfKnown(meta, "updatedAt", provenance.updatedAt());
+    addIfKnown(meta, "updatedBy", provenance.updatedBy());
+    return meta.build();
+  }
+
+  private static void addIfKnown(JsonObjectBuilder meta, String name, Object value) {
+    if (value != null) {
+      meta.add(name, value instanceof Instant instant ? Rfc3339.text(instant) : value.toString());
+    }
+  }
+
+  /**
+   * A deleted contact as the change feed gives it: type and id, {@code meta.deleted} and its last
+   * version when that is known; no attributes, so no personal data.
+   */
+  static JsonObject deletedResource(ContactId id, Long lastVersion) {
+    JsonObjectBuilder meta = JsonBuilders.object().add("deleted", true);
+    if (lastVersion != null) {
+      meta.add("version", lastVersion);
+    }
+    return Documents.resourceIdentifier(CONTACTS_TYPE, id.text(), meta.build());
   }
 }

@@ -1,6 +1,7 @@
 package org.contacts.api;
 
 import java.util.List;
+import org.contacts.controller.ChangesNoLongerKeptException;
 import org.contacts.controller.ContactAlreadyExistsException;
 import org.contacts.controller.ContactChangedException;
 import org.contacts.controller.ContactException;
@@ -54,6 +55,14 @@ final class ContactErrors {
                   + changed.id()
                   + " was changed since the version in If-Match; fetch it again.")
           .atHeader("If-Match");
+    }
+    if (refusal instanceof ChangesNoLongerKeptException) {
+      return ErrorObject.of(
+              410,
+              "Cursor expired",
+              "The changes since this cursor are no longer kept. Start again without a cursor:"
+                  + " the feed then gives every contact there is, then the changes since.")
+          .atParameter("page[after]");
     }
     ContactAlreadyExistsException taken = (ContactAlreadyExistsException) refusal;
     return atPointer(

@@ -16,8 +16,10 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.security.Principal;
 import java.util.Set;
 import org.contacts.api.http.BaseUri;
 import org.contacts.api.http.EntityTags;
@@ -55,6 +57,7 @@ public class ContactResource {
 
   @Context HttpHeaders headers;
   @Context UriInfo uriInfo;
+  @Context SecurityContext security;
 
   @GET
   public Response list() {
@@ -98,7 +101,7 @@ public class ContactResource {
   public Response create(InputStream body) {
     ResourceInput input = read(body);
     ContactId id = ContactInput.clientId(input);
-    Contact contact = controller.create(id, ContactInput.attributes(input));
+    Contact contact = controller.create(id, ContactInput.attributes(input), author());
     return contactResponse(
         Response.status(Response.Status.CREATED)
             .header(HttpHeaders.LOCATION, ContactDocuments.selfLink(base(), contact.id())),
@@ -112,7 +115,8 @@ public class ContactResource {
     ResourceInput input = read(body);
     ContactId target = ContactController.id(id);
     Contact contact =
-        controller.update(target, ContactInput.changesTo(target, input), expectedVersion());
+        controller.update(
+            target, ContactInput.changesTo(target, input), expectedVersion(), author());
     return contactResponse(Response.ok(), contact, representation());
   }
 
@@ -122,7 +126,8 @@ public class ContactResource {
     ResourceInput input = read(body);
     ContactId target = ContactController.id(id);
     Contact contact =
-        controller.replace(target, ContactInput.changesTo(target, input), expectedVersion());
+        controller.replace(
+            target, ContactInput.changesTo(target, input), expectedVersion(), author());
     return contactResponse(Response.ok(), contact, representation());
   }
 
@@ -130,7 +135,7 @@ public class ContactResource {
   @Path("{id}")
   public Response delete(@PathParam("id") String id) {
     ContactId target = ContactController.id(id);
-    controller.delete(target, expectedVersion());
+    controller.delete(target, expectedVersion(), author());
     return Response.ok(ContactDocuments.deleted(base(), target), JsonApi.CONTENT_TYPE).build();
   }
 
@@ -143,6 +148,12 @@ public class ContactResource {
 
   private ExpectedVersion expectedVersion() {
     return Preconditions.expectedVersion(headers.getHeaderString(HttpHeaders.IF_MATCH));
+  }
+
+  /** The subject of the caller's token; none without tokens. */
+  private String author() {
+    Principal caller = security.getUserPrincipal();
+    return caller == null ? null : caller.getName();
   }
 
   private Representation representation() {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.contacts.model.AttributeChanges;
+import org.contacts.model.Change;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
@@ -45,30 +46,36 @@ public class ContactController {
     return repository.findById(id).orElseThrow(() -> new ContactNotFoundException(id));
   }
 
-  /** Creates a contact under a new id, or under the client's when it gives one (null if not). */
-  public Contact create(ContactId id, AttributeChanges sent) {
+  /**
+   * Creates a contact under a new id, or under the client's when it gives one (null if not). Every
+   * write names its author: the subject of the caller's token, or null without tokens.
+   */
+  public Contact create(ContactId id, AttributeChanges sent, String author) {
     validate(sent, true);
     try {
-      return repository.insert(id, sent.values());
+      return repository.insert(id, sent.values(), Change.now(author));
     } catch (DuplicateContactException e) {
       throw new ContactAlreadyExistsException(e.id());
     }
   }
 
   /** Changes the attributes given and leaves the others as they are. */
-  public Contact update(ContactId id, AttributeChanges sent, ExpectedVersion expected) {
+  public Contact update(
+      ContactId id, AttributeChanges sent, ExpectedVersion expected, String author) {
     validate(sent, false);
-    return written(id, expected, repository.update(id, expected, sent));
+    return written(id, expected, repository.update(id, expected, sent, Change.now(author)));
   }
 
   /** Replaces every attribute; those not given are removed. */
-  public Contact replace(ContactId id, AttributeChanges sent, ExpectedVersion expected) {
+  public Contact replace(
+      ContactId id, AttributeChanges sent, ExpectedVersion expected, String author) {
     validate(sent, true);
-    return written(id, expected, repository.replace(id, expected, sent.values()));
+    return written(
+        id, expected, repository.replace(id, expected, sent.values(), Change.now(author)));
   }
 
-  public void delete(ContactId id, ExpectedVersion expected) {
-    written(id, expected, repository.delete(id, expected));
+  public void delete(ContactId id, ExpectedVersion expected, String author) {
+    written(id, expected, repository.delete(id, expected, Change.now(author)));
   }
 
   private static void validate(AttributeChanges sent, boolean complete) {

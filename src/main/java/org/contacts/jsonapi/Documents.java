@@ -3,6 +3,7 @@ package org.contacts.jsonapi;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
 /**
  * The shape of every JSON:API document the service sends: the jsonapi member, the links every
@@ -53,12 +54,23 @@ public final class Documents {
   /** A resource object with its own self link. */
   public static JsonObject resourceObject(
       String type, String id, JsonObject attributes, String self) {
-    return JsonBuilders.object()
-        .add("type", type)
-        .add("id", id)
-        .add("attributes", attributes)
-        .add("links", JsonBuilders.object().add("self", self))
-        .build();
+    return resourceObject(type, id, attributes, JsonValue.EMPTY_JSON_OBJECT, self);
+  }
+
+  /** A resource object with meta, which is left out when empty. */
+  public static JsonObject resourceObject(
+      String type, String id, JsonObject attributes, JsonObject meta, String self) {
+    JsonObjectBuilder resource =
+        JsonBuilders.object().add("type", type).add("id", id).add("attributes", attributes);
+    if (!meta.isEmpty()) {
+      resource.add("meta", meta);
+    }
+    return resource.add("links", JsonBuilders.object().add("self", self)).build();
+  }
+
+  /** A resource object that names a resource and says something about it, without attributes. */
+  public static JsonObject resourceIdentifier(String type, String id, JsonObject meta) {
+    return JsonBuilders.object().add("type", type).add("id", id).add("meta", meta).build();
   }
 
   /** A document whose primary data is one resource of its own, such as a health report. */

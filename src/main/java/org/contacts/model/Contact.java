@@ -5,13 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A stored contact: its id, the version that changes with every write (the basis of ETags), and its
- * attribute values. Attributes that were never set are absent from the map.
+ * A stored contact: its id, the version that changes with every write (the basis of ETags), its
+ * attribute values, and when and by whom it was created and last changed. Attributes that were
+ * never set are absent from the map.
  */
-public record Contact(ContactId id, long version, Map<String, String> attributes) {
+public record Contact(
+    ContactId id, long version, Map<String, String> attributes, Provenance provenance) {
 
   public Contact {
     attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    provenance = provenance == null ? Provenance.UNKNOWN : provenance;
+  }
+
+  /** A contact whose provenance is unknown. */
+  public Contact(ContactId id, long version, Map<String, String> attributes) {
+    this(id, version, attributes, Provenance.UNKNOWN);
   }
 
   public String attribute(String name) {

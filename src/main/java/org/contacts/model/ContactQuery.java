@@ -5,10 +5,20 @@ import java.util.Map;
 
 /**
  * Which contacts a client asked for and in what order: exact-match filters (any of the values per
- * attribute), an optional case-insensitive prefix search, sort keys, and one page.
+ * attribute, and {@link #UPDATED_SINCE}), an optional case-insensitive prefix search, sort keys,
+ * and one page.
  */
 public record ContactQuery(
     Map<String, List<String>> filters, String search, List<SortKey> sort, Page page) {
+
+  /** The sort key of the last change: contacts never changed since it was recorded come first. */
+  public static final String UPDATED_AT = "updatedAt";
+
+  /**
+   * The filter of contacts last changed at or after a time; its one value is RFC 3339 as {@link
+   * Rfc3339#text} writes it.
+   */
+  public static final String UPDATED_SINCE = "updatedSince";
 
   public ContactQuery {
     filters = Map.copyOf(filters);

@@ -3,6 +3,7 @@ package org.contacts.repository;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
@@ -33,8 +34,12 @@ final class ContactQueries {
     List<Bson> filters = new ArrayList<>();
     for (Map.Entry<String, List<String>> filter : query.filters().entrySet()) {
       List<String> values = filter.getValue();
-      filters.add(
-          values.size() == 1 ? eq(filter.getKey(), values.get(0)) : in(filter.getKey(), values));
+      if (filter.getKey().equals(ContactQuery.UPDATED_SINCE)) {
+        filters.add(gte(ContactMapping.UPDATED_AT, values.get(0)));
+      } else {
+        filters.add(
+            values.size() == 1 ? eq(filter.getKey(), values.get(0)) : in(filter.getKey(), values));
+      }
     }
     if (query.search() != null) {
       String prefix = escapeRegex(query.search().toLowerCase(Locale.ROOT));

@@ -2,18 +2,18 @@ package org.contacts.repository;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.CountOptions;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -21,16 +21,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.bson.Document;
-import org.bson.codecs.configuration.CodecRegistries;
-import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.contacts.config.ContactsSettings;
 import org.contacts.model.AttributeChanges;
+import org.contacts.model.Change;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
 import org.contacts.model.ContactId;
@@ -46,48 +45,40 @@ public class MongoContactRepository implements ContactRepository {
   private static final Logger LOG = Logger.getLogger(MongoContactRepository.class.getName());
 
   private MongoCollection<Document> collection;
-
-  /** The same collection, read straight into contacts (ContactCodec). */
-  private MongoCollection<Contact> contacts;
-
+  private MongoCollection<Document> tombstones;
   private long countTimeLimitMillis;
 
   @Inject
-  public MongoContactRepository(MongoCollection<Document> collection, ContactsSettings settings) {
-    this(collection, settings.countTimeLimitMillis());
+  public MongoContactRepository(
+      MongoClient client, MongoCollection<Document> collection, ContactsSettings settings) {
+    this(collection, tombstonesBeside(client, collection), settings.countTimeLimitMillis());
   }
 
   /**
+   * @param tombstones where the last version of each deleted contact is kept
    * @param countTimeLimitMillis how long counting the matches of a filtered query may take before
    *     the page is sent without a total
    */
-  public MongoContactRepository(MongoCollection<Document> collection, long countTimeLimitMillis) {
+  public MongoContactRepository(
+      MongoCollection<Document> collection,
+      MongoCollection<Document> tombstones,
+      long countTimeLimitMillis) {
     this.collection = collection;
-    CodecRegistry registry = collection.getCodecRegistry();
-    this.contacts =
-        collection
-            .withDocumentClass(Contact.class)
-            .withCodecRegistry(
-                CodecRegistries.fromRegistries(
-                    CodecRegistries.fromCodecs(new ContactCodec(registry)), registry));
+    this.tombstones = tombstones;
     this.countTimeLimitMillis = countTimeLimitMillis;
+  }
+
+  /** The collection of tombstones beside a contacts collection: its name and "_deleted". */
+  public static MongoCollection<Document> tombstonesBeside(
+      MongoClient client, MongoCollection<Document> contacts) {
+    return client
+        .getDatabase(contacts.getNamespace().getDatabaseName())
+        .getCollection(contacts.getNamespace().getCollectionName() + "_deleted");
   }
 
   /** For CDI's proxies only. */
   protected MongoContactRepository() {}
 
-  /**
-   * Each index earns its write cost with a query the API offers on any collection size. {@code
-   * (attribute, _id)}, one for each of the twelve attributes: {@code sort=attribute} (ascending or
-   * descending) and its keyset pages ({@code page[after]}), whose order ends with the id, walk it
-   * instead of sorting the collection in memory, which MongoDB refuses beyond its sort memory
-   * limit; {@code filter[attribute]=value} finds its matches and counts them for the total in it.
-   * {@code search}: the quick search's case-insensitive prefix ({@code filter[q]}), an anchored
-   * range on the lower-cased {@code _search} values. Every attribute is sortable and filterable
-   * (docs/api.md), so none is dropped; GET by id uses only {@code _id}. An insert updates all
-   * fourteen on a MongoDB server; the embedded datastore of the tests and the benchmark keeps none
-   * but {@code _id}, so its POST figures do not include them.
-   */
   @Override
   public void ensureIndexes() {
     for (String attribute : ContactAttributes.NAMES) {
@@ -95,6 +86,9 @@ public class MongoContactRepository implements ContactRepository {
           Indexes.ascending(attribute, ContactMapping.ID),
           new IndexOptions().name(attribute + "_id"));
     }
+    collection.createIndex(
+        Indexes.ascending(ContactMapping.UPDATED_AT, ContactMapping.ID),
+        new IndexOptions().name(ContactMapping.UPDATED_AT + "_id"));
     collection.createIndex(
         Indexes.ascending(ContactMapping.SEARCH), new IndexOptions().name("search"));
     LOG.info(() -> "Indexes ensured on collection " + collection.getNamespace().getFullName());
@@ -111,21 +105,24 @@ public class MongoContactRepository implements ContactRepository {
             ? ContactQueries.after(order, page.after())
             : backwards ? ContactQueries.before(order, page.before()) : null;
     Bson where = keyset == null ? filter : and(filter, keyset);
-    List<Contact> found =
-        contacts
+    FindIterable<Document> documents =
+        collection
             .find(where)
             .sort(ContactQueries.sortOf(order, backwards))
             .skip(page.offset())
-            .limit(page.size() + 1)
-            .into(new ArrayList<>(page.size() + 1));
-    boolean hasMore = found.size() > page.size();
+            .limit(page.size() + 1);
+    List<Contact> contacts = new ArrayList<>(page.size() + 1);
+    for (Document document : documents) {
+      contacts.add(ContactMapping.toContact(document));
+    }
+    boolean hasMore = contacts.size() > page.size();
     if (hasMore) {
-      found.remove(found.size() - 1);
+      contacts.remove(contacts.size() - 1);
     }
     if (backwards) {
-      Collections.reverse(found);
+      Collections.reverse(contacts);
     }
-    return total(query, filter, found, hasMore);
+    return total(query, filter, contacts, hasMore);
   }
 
   private ContactPage total(
@@ -145,13 +142,13 @@ public class MongoContactRepository implements ContactRepository {
 
   @Override
   public Optional<Contact> findById(ContactId id) {
-    return Optional.ofNullable(contacts.find(byId(id)).first());
+    return Optional.ofNullable(collection.find(byId(id)).first()).map(ContactMapping::toContact);
   }
 
   @Override
-  public Contact insert(ContactId id, Map<String, String> attributes) {
+  public Contact insert(ContactId id, Map<String, String> attributes, Change change) {
     ObjectId objectId = id == null ? new ObjectId() : objectId(id);
-    Document document = ContactMapping.toDocument(objectId, 1, attributes);
+    Document document = ContactMapping.toNewDocument(objectId, attributes, change);
     try {
       collection.insertOne(document);
     } catch (MongoWriteException e) {
@@ -165,85 +162,97 @@ public class MongoContactRepository implements ContactRepository {
   }
 
   @Override
-  public void insertAll(List<Map<String, String>> contacts) {
+  public void insertAll(List<Map<String, String>> contacts, Change change) {
     List<Document> documents = new ArrayList<>(contacts.size());
     for (Map<String, String> attributes : contacts) {
-      documents.add(ContactMapping.toDocument(new ObjectId(), 1, attributes));
+      documents.add(ContactMapping.toNewDocument(new ObjectId(), attributes, change));
     }
     collection.insertMany(documents);
   }
 
-  /**
-   * A change needs the attributes it keeps (the search keys are drawn from all of them), so it
-   * reads the contact, which already tells a missing or changed contact, and then replaces it on
-   * the exact version it read, so that no concurrent write is ever lost. A lost race reads again:
-   * the newer version may still meet the condition.
-   */
   @Override
-  public WriteResult update(ContactId id, ExpectedVersion expected, AttributeChanges changes) {
+  public WriteResult update(
+      ContactId id, ExpectedVersion expected, AttributeChanges changes, Change change) {
+    return rewrite(id, expected, current -> changes.applyTo(current.attributes()), change);
+  }
+
+  @Override
+  public WriteResult replace(
+      ContactId id, ExpectedVersion expected, Map<String, String> attributes, Change change) {
+    return rewrite(id, expected, current -> attributes, change);
+  }
+
+  /**
+   * Every change reads the contact, which already tells a missing or changed contact, and then
+   * replaces the whole document on the exact version it read, so that no concurrent write is ever
+   * lost and the datastore's change stream carries a replacement, which the embedded datastore
+   * records and MongoDB sends whole (docs/api.md, the change feed). A lost race reads again: the
+   * newer version may still meet the condition.
+   */
+  private WriteResult rewrite(
+      ContactId id,
+      ExpectedVersion expected,
+      Function<Contact, Map<String, String>> attributesAfter,
+      Change change) {
     ObjectId objectId = objectId(id);
     while (true) {
       Optional<Contact> current = findById(id);
-      if (current.isEmpty()) {
-        return WriteResult.NOT_FOUND;
+      WriteResult refusal = refusal(current, expected);
+      if (refusal != null) {
+        return refusal;
       }
       long version = current.get().version();
-      if (!expected.admits(version)) {
-        return new WriteResult.Changed(version);
-      }
       Document next =
           ContactMapping.toDocument(
-              objectId, version + 1, changes.applyTo(current.get().attributes()));
-      if (collection
-              .replaceOne(and(eq(ContactMapping.ID, objectId), versionIn(Set.of(version))), next)
-              .getMatchedCount()
-          == 1) {
+              objectId,
+              version + 1,
+              attributesAfter.apply(current.get()),
+              current.get().provenance().changedBy(change));
+      if (collection.replaceOne(atVersion(objectId, version), next).getMatchedCount() == 1) {
         return new WriteResult.Written(ContactMapping.toContact(next));
       }
     }
   }
 
   /**
-   * A replacement knows every attribute, so it is one conditional update that raises the version
-   * and hands back the contact as written.
+   * Reads the contact, records its last version as a tombstone, and then deletes it on exactly that
+   * version. The tombstone comes first so that no crash between the two writes loses it: a
+   * tombstone whose contact still exists is harmless, and the next delete overwrites it.
    */
   @Override
-  public WriteResult replace(
-      ContactId id, ExpectedVersion expected, Map<String, String> attributes) {
-    if (expected instanceof ExpectedVersion.Never) {
-      return refusal(id);
+  public WriteResult delete(ContactId id, ExpectedVersion expected, Change change) {
+    ObjectId objectId = objectId(id);
+    while (true) {
+      Optional<Contact> current = findById(id);
+      WriteResult refusal = refusal(current, expected);
+      if (refusal != null) {
+        return refusal;
+      }
+      long version = current.get().version();
+      tombstones.replaceOne(
+          eq(ContactMapping.ID, objectId),
+          ContactMapping.toTombstone(objectId, version, change),
+          new ReplaceOptions().upsert(true));
+      if (collection.deleteOne(atVersion(objectId, version)).getDeletedCount() == 1) {
+        return new WriteResult.Written(current.get());
+      }
     }
-    Contact written =
-        contacts.findOneAndUpdate(
-            filterOf(id, expected),
-            ContactMapping.replacement(attributes),
-            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-    return written == null ? refusal(id, expected) : new WriteResult.Written(written);
-  }
-
-  @Override
-  public WriteResult delete(ContactId id, ExpectedVersion expected) {
-    if (expected instanceof ExpectedVersion.Never) {
-      return refusal(id);
-    }
-    Contact deleted = contacts.findOneAndDelete(filterOf(id, expected));
-    return deleted == null ? refusal(id, expected) : new WriteResult.Written(deleted);
   }
 
   /**
-   * Why a write on the id and the expected versions found nothing. Without versions to meet, the
-   * contact is missing; with them, the rare refusal costs a second read to tell which it was.
+   * Why a write may not apply to the contact as read (missing, or changed), or null when it may.
    */
-  private WriteResult refusal(ContactId id, ExpectedVersion expected) {
-    return expected.namesVersions() ? refusal(id) : WriteResult.NOT_FOUND;
+  private static WriteResult refusal(Optional<Contact> current, ExpectedVersion expected) {
+    if (current.isEmpty()) {
+      return WriteResult.NOT_FOUND;
+    }
+    long version = current.get().version();
+    return expected.admits(version) ? null : new WriteResult.Changed(version);
   }
 
-  private WriteResult refusal(ContactId id) {
-    Document current =
-        collection.find(byId(id)).projection(new Document(ContactMapping.VERSION, 1)).first();
-    return current == null
-        ? WriteResult.NOT_FOUND
-        : new WriteResult.Changed(ContactMapping.versionOf(current));
+  @Override
+  public Optional<Long> deletedVersion(ContactId id) {
+    return Optional.ofNullable(tombstones.find(byId(id)).first()).map(ContactMapping::versionOf);
   }
 
   private static ObjectId objectId(ContactId id) {
@@ -254,18 +263,11 @@ public class MongoContactRepository implements ContactRepository {
     return eq(ContactMapping.ID, objectId(id));
   }
 
-  private static Bson filterOf(ContactId id, ExpectedVersion expected) {
-    return expected instanceof ExpectedVersion.OneOf oneOf
-        ? and(byId(id), versionIn(oneOf.versions()))
-        : byId(id);
-  }
-
-  /** Documents written before versions existed count as version 0. */
-  private static Bson versionIn(Set<Long> versions) {
-    Bson listed =
-        versions.size() == 1
-            ? eq(ContactMapping.VERSION, versions.iterator().next())
-            : in(ContactMapping.VERSION, versions);
-    return versions.contains(0L) ? or(listed, eq(ContactMapping.VERSION, null)) : listed;
+  /** The contact at exactly this version; documents written before versions existed are 0. */
+  private static Bson atVersion(ObjectId id, long version) {
+    Bson exactly = eq(ContactMapping.VERSION, version);
+    return and(
+        eq(ContactMapping.ID, id),
+        version == 0 ? or(exactly, eq(ContactMapping.VERSION, null)) : exactly);
   }
 }

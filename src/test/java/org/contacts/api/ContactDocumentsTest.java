@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.contacts.jsonapi.Representation;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
 import org.contacts.model.ContactId;
+import org.contacts.model.Provenance;
 import org.junit.jupiter.api.Test;
 
 class ContactDocumentsTest {
@@ -55,6 +57,34 @@ class ContactDocumentsTest {
         BASE + "/contacts/" + ID,
         data.getJsonObject("links").getString("self"),
         "resource links.self");
+  }
+
+  @Test
+  void jsonApiClientsGetTheProvenanceInMetaAndTheOriginalsClientsDoNot() {
+    Instant created = Instant.parse("2026-01-02T03:04:05Z");
+    Contact stamped =
+        new Contact(
+            new ContactId(ID),
+            2,
+            ANN.attributes(),
+            new Provenance(created, "ann", created.plusMillis(1500), null));
+
+    assertEquals(
+        Json.createObjectBuilder()
+            .add("version", 2)
+            .add("createdAt", "2026-01-02T03:04:05.000Z")
+            .add("createdBy", "ann")
+            .add("updatedAt", "2026-01-02T03:04:06.500Z")
+            .build(),
+        ContactDocuments.contact(BASE, stamped, Representation.JSON_API)
+            .getJsonObject("data")
+            .getJsonObject("meta"),
+        "the version; RFC 3339 UTC with milliseconds; unknown parts left out");
+    assertFalse(
+        ContactDocuments.contact(BASE, stamped, Representation.LEGACY)
+            .getJsonObject("data")
+            .containsKey("meta"),
+        "the original's representation is unchanged");
   }
 
   @Test

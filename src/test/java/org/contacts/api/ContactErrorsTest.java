@@ -1,10 +1,12 @@
 package org.contacts.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.contacts.controller.ChangesNoLongerKeptException;
 import org.contacts.controller.ContactAlreadyExistsException;
 import org.contacts.controller.ContactChangedException;
 import org.contacts.controller.ContactNotFoundException;
@@ -61,6 +63,15 @@ class ContactErrorsTest {
     assertEquals(404, error.status(), "404");
     assertEquals("Contact not found", error.title(), "title");
     assertEquals("Contact " + ID + " not found", error.detail(), "detail");
+  }
+
+  @Test
+  void changesNoLongerKeptAre410NamingTheCursor() {
+    ErrorObject error = only(ContactErrors.of(new ChangesNoLongerKeptException(), null));
+
+    assertEquals(410, error.status(), "Gone");
+    assertEquals("page[after]", error.parameter(), "the cursor's parameter");
+    assertTrue(error.detail().contains("without a cursor"), () -> "how to go on: " + error);
   }
 
   @Test

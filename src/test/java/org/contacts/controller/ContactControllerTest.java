@@ -1,8 +1,11 @@
 package org.contacts.controller;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +17,6 @@ import org.contacts.model.ExpectedVersion;
 import org.contacts.model.SentAttributes;
 import org.contacts.model.Violation;
 import org.contacts.repository.EmbeddedCollections;
-import org.contacts.repository.MongoContactRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,9 +31,9 @@ class ContactControllerTest {
   @RegisterExtension static final EmbeddedCollections DATASTORE = new EmbeddedCollections();
 
   private static final ContactId UNKNOWN = new ContactId("65a1b2c3d4e5f60718293a4b");
+  private static final String AUTHOR = "ann";
 
-  private final ContactController controller =
-      new ContactController(new MongoContactRepository(DATASTORE.newCollection(), 500));
+  private final ContactController controller = new ContactController(DATASTORE.newRepository());
 
   private static AttributeChanges sent(String... pairs) {
     return SentAttributes.of((Object[]) pairs);
@@ -45,7 +47,25 @@ class ContactControllerTest {
   }
 
   private Contact ann() {
-    return controller.create(null, sent("firstName", "Ann", "lastName", "Lee", "city", "Austin"));
+    return controller.create(
+        null, sent("firstName", "Ann", "lastName", "Lee", "city", "Austin"), AUTHOR);
+  }
+
+  @Test
+  void writesRecordTheirAuthorAndWhenTheyWereMadeToTheMillisecond() {
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Contact ann = ann();
+    Contact changed =
+        controller.update(ann.id(), sent("city", "Boston"), ExpectedVersion.NONE, "bo");
+
+    assertEquals("ann", changed.provenance().createdBy(), "the creator stays");
+    assertEquals("bo", changed.provenance().updatedBy(), "the last author");
+    assertEquals(ann.provenance().createdAt(), changed.provenance().createdAt(), "created once");
+    assertFalse(changed.provenance().updatedAt().isBefore(before), "made now, not before");
+    assertEquals(
+        changed.provenance().updatedAt(),
+        changed.provenance().updatedAt().truncatedTo(ChronoUnit.MILLIS),
+        "to the millisecond");
   }
 
   @ParameterizedTest(name = "[{index}] \"{0}\"")
@@ -78,11 +98,11 @@ class ContactControllerTest {
     assertEquals(UNKNOWN, missing.id(), "names the id");
     assertThrows(
         ContactNotFoundException.class,
-        () -> controller.update(UNKNOWN, sent("city", "X"), ExpectedVersion.NONE),
+        () -> controller.update(UNKNOWN, sent("city", "X"), ExpectedVersion.NONE, AUTHOR),
         "update");
     assertThrows(
         ContactNotFoundException.class,
-        () -> controller.delete(UNKNOWN, ExpectedVersion.oneOf(Set.of(1L))),
+        () -> controller.delete(UNKNOWN, ExpectedVersion.oneOf(Set.of(1L)), AUTHOR),
         "a conditional delete of a missing contact is not found, not changed");
   }
 
@@ -91,7 +111,7 @@ class ContactControllerTest {
     ContactValidationException invalid =
         assertThrows(
             ContactValidationException.class,
-            () -> controller.create(null, sent("email", "ann", "nickname", "Annie")),
+            () -> controller.create(null, sent("email", "ann", "nickname", "Annie"), AUTHOR),
             "invalid");
 
     assertEquals(
@@ -104,7 +124,7 @@ class ContactControllerTest {
   @Test
   void createStoresTextAndLeavesOutRemovals() {
     Contact contact =
-        controller.create(null, sent("firstName", "Ann", "lastName", "Lee", "city", null));
+        controller.create(null, sent("firstName", "Ann", "lastName", "Lee", "city", null), AUTHOR);
 
     assertEquals(
         Map.of("firstName", "Ann", "lastName", "Lee"), contact.attributes(), "no city at all");
@@ -117,7 +137,7 @@ class ContactControllerTest {
     ContactAlreadyExistsException taken =
         assertThrows(
             ContactAlreadyExistsException.class,
-            () -> controller.create(ann.id(), sent("firstName", "Bob", "lastName", "Ray")),
+            () -> controller.create(ann.id(), sent("firstName", "Bob", "lastName", "Ray"), AUTHOR),
             "the id is taken");
 
     assertEquals(ann.id(), taken.id(), "names it");
@@ -130,7 +150,7 @@ class ContactControllerTest {
 
     Contact updated =
         controller.update(
-            ann.id(), sent("email", "ann@example.com", "city", null), ExpectedVersion.NONE);
+            ann.id(), sent("email", "ann@example.com", "city", null), ExpectedVersion.NONE, AUTHOR);
 
     assertEquals(
         Map.of("firstName", "Ann", "lastName", "Lee", "email", "ann@example.com"),
@@ -146,7 +166,7 @@ class ContactControllerTest {
     ContactValidationException invalid =
         assertThrows(
             ContactValidationException.class,
-            () -> controller.update(ann.id(), sent("lastName", null), ExpectedVersion.NONE),
+            () -> controller.update(ann.id(), sent("lastName", null), ExpectedVersion.NONE, AUTHOR),
             "a name is required");
 
     assertEquals("lastName", invalid.violations().get(0).attribute(), "names it");
@@ -161,27 +181,30 @@ class ContactControllerTest {
         controller.replace(
             ann.id(),
             sent("firstName", "Anne", "lastName", "Lee", "zip", null),
-            ExpectedVersion.NONE);
+            ExpectedVersion.NONE,
+            AUTHOR);
 
     assertEquals(
         Map.of("firstName", "Anne", "lastName", "Lee"), replaced.attributes(), "city gone");
     assertThrows(
         ContactValidationException.class,
-        () -> controller.replace(ann.id(), sent("city", "Austin"), ExpectedVersion.NONE),
+        () -> controller.replace(ann.id(), sent("city", "Austin"), ExpectedVersion.NONE, AUTHOR),
         "a replacement without names");
   }
 
   @Test
   void staleWriteSaysWhichVersionWasExpectedAndWhichFound() {
     Contact ann = ann();
-    controller.update(ann.id(), sent("city", "Boston"), ExpectedVersion.NONE);
+    controller.update(ann.id(), sent("city", "Boston"), ExpectedVersion.NONE, AUTHOR);
     ExpectedVersion stale = ExpectedVersion.oneOf(Set.of(1L));
 
     for (Runnable write :
         List.<Runnable>of(
-            () -> controller.update(ann.id(), sent("city", "York"), stale),
-            () -> controller.replace(ann.id(), sent("firstName", "A", "lastName", "B"), stale),
-            () -> controller.delete(ann.id(), stale))) {
+            () -> controller.update(ann.id(), sent("city", "York"), stale, AUTHOR),
+            () ->
+                controller.replace(
+                    ann.id(), sent("firstName", "A", "lastName", "B"), stale, AUTHOR),
+            () -> controller.delete(ann.id(), stale, AUTHOR))) {
       ContactChangedException changed =
           assertThrows(ContactChangedException.class, write::run, "version 1 is stale");
       assertEquals(ann.id(), changed.id(), "names the contact");
@@ -195,8 +218,9 @@ class ContactControllerTest {
   void writeAppliesWhenTheConditionAdmitsTheCurrentVersion() {
     Contact ann = ann();
 
-    controller.update(ann.id(), sent("city", "Boston"), ExpectedVersion.oneOf(Set.of(0L, 1L)));
-    controller.delete(ann.id(), ExpectedVersion.ANY_EXISTING);
+    controller.update(
+        ann.id(), sent("city", "Boston"), ExpectedVersion.oneOf(Set.of(0L, 1L)), AUTHOR);
+    controller.delete(ann.id(), ExpectedVersion.ANY_EXISTING, AUTHOR);
 
     assertEquals(List.of(), stored(), "updated at version 1, then deleted");
   }

@@ -12,6 +12,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,12 +26,15 @@ import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.contacts.model.AttributeChanges;
+import org.contacts.model.Change;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
 import org.contacts.model.ContactQuery;
 import org.contacts.model.Cursor;
 import org.contacts.model.ExpectedVersion;
+import org.contacts.model.Provenance;
+import org.contacts.model.Rfc3339;
 import org.contacts.model.SentAttributes;
 import org.contacts.model.SortKey;
 import org.contacts.repository.WriteResult.Changed;
@@ -51,6 +55,12 @@ abstract class ContactRepositoryContract {
   /** A new, empty collection that no other test uses; dropped after the test. */
   protected abstract MongoCollection<Document> newCollection();
 
+  /** The tombstones beside that collection. */
+  protected abstract MongoCollection<Document> tombstonesOf(MongoCollection<Document> contacts);
+
+  /** Who and when every write of these tests is. */
+  private static final Change WRITER = new Change(Instant.parse("2026-01-02T03:04:05.678Z"), "ann");
+
   /** Counts the commands that the subclasses' clients send. */
   protected static final AtomicInteger COMMANDS = new AtomicInteger();
 
@@ -68,6 +78,7 @@ abstract class ContactRepositoryContract {
   }
 
   private MongoCollection<Document> collection;
+  private MongoCollection<Document> tombstones;
   private MongoContactRepository repository;
 
   protected static MongoCollection<Document> uniqueCollection(MongoClient client) {
@@ -77,13 +88,15 @@ abstract class ContactRepositoryContract {
   @BeforeEach
   void createRepository() {
     collection = newCollection();
-    repository = new MongoContactRepository(collection, 500);
+    tombstones = tombstonesOf(collection);
+    repository = new MongoContactRepository(collection, tombstones, 500);
     repository.ensureIndexes();
   }
 
   @AfterEach
   void dropCollection() {
     collection.drop();
+    tombstones.drop();
   }
 
   /** Attributes from name, value pairs; a null value leaves the attribute out. */
@@ -107,7 +120,7 @@ abstract class ContactRepositoryContract {
     Map<String, String> attributes = attributes(more);
     attributes.put("firstName", firstName);
     attributes.put("lastName", lastName);
-    return repository.insert(null, attributes);
+    return repository.insert(null, attributes, WRITER);
   }
 
   /** Every stored contact, in the order of their ids. */
@@ -183,7 +196,8 @@ abstract class ContactRepositoryContract {
     repository.insertAll(
         List.of(
             attributes("firstName", "Ann", "lastName", "Lee"),
-            attributes("firstName", "Bo", "lastName", "Ray")));
+            attributes("firstName", "Bo", "lastName", "Ray")),
+        WRITER);
 
     ContactQuery search =
         new ContactQuery(Map.of(), "ra", List.of(), ContactQuery.Page.numbered(1, 10));
@@ -198,7 +212,7 @@ abstract class ContactRepositoryContract {
   void insertKeepsAClientChosenId() {
     ContactId id = new ContactId(new ObjectId().toHexString());
 
-    Contact ann = repository.insert(id, attributes("firstName", "Ann", "lastName", "Lee"));
+    Contact ann = repository.insert(id, attributes("firstName", "Ann", "lastName", "Lee"), WRITER);
 
     assertEquals(id, ann.id(), "the client's id");
     assertEquals("Ann", stored(ann).attribute("firstName"), "found under it");
@@ -211,7 +225,9 @@ abstract class ContactRepositoryContract {
     DuplicateContactException duplicate =
         assertThrows(
             DuplicateContactException.class,
-            () -> repository.insert(ann.id(), attributes("firstName", "Bob", "lastName", "Ray")),
+            () ->
+                repository.insert(
+                    ann.id(), attributes("firstName", "Bob", "lastName", "Ray"), WRITER),
             "the id is taken");
 
     assertEquals(ann.id(), duplicate.id(), "names the id");
@@ -232,14 +248,17 @@ abstract class ContactRepositoryContract {
             ExpectedVersion.NEVER)) {
       assertEquals(
           WriteResult.NOT_FOUND,
-          repository.update(unknown, expected, changes("city", "Austin")),
+          repository.update(unknown, expected, changes("city", "Austin"), WRITER),
           "update " + expected);
       assertEquals(
           WriteResult.NOT_FOUND,
-          repository.replace(unknown, expected, attributes("firstName", "A", "lastName", "B")),
+          repository.replace(
+              unknown, expected, attributes("firstName", "A", "lastName", "B"), WRITER),
           "replace " + expected);
       assertEquals(
-          WriteResult.NOT_FOUND, repository.delete(unknown, expected), "delete " + expected);
+          WriteResult.NOT_FOUND,
+          repository.delete(unknown, expected, WRITER),
+          "delete " + expected);
     }
   }
 
@@ -252,7 +271,8 @@ abstract class ContactRepositoryContract {
             repository.update(
                 ann.id(),
                 ExpectedVersion.NONE,
-                changes("city", "Boston", "email", "ann@acme.example", "companyName", null)));
+                changes("city", "Boston", "email", "ann@acme.example", "companyName", null),
+                WRITER));
 
     assertEquals(2, updated.version(), "version raised");
     assertEquals(
@@ -269,11 +289,12 @@ abstract class ContactRepositoryContract {
 
     assertEquals(
         2,
-        written(repository.update(ann.id(), versions(1L), changes("city", "Austin"))).version(),
+        written(repository.update(ann.id(), versions(1L), changes("city", "Austin"), WRITER))
+            .version(),
         "version 1 was current");
     assertEquals(
         new Changed(2),
-        repository.update(ann.id(), versions(1L), changes("city", "Boston")),
+        repository.update(ann.id(), versions(1L), changes("city", "Boston"), WRITER),
         "version 1 is stale now, and version 2 current");
     assertEquals("Austin", stored(ann).attribute("city"), "the stale write changed nothing");
     assertEquals(2, stored(ann).version(), "nor the version");
@@ -284,16 +305,19 @@ abstract class ContactRepositoryContract {
     Contact ann = person("Ann", "Lee");
 
     Contact updated =
-        written(repository.update(ann.id(), versions(7L, 1L), changes("city", "Austin")));
+        written(repository.update(ann.id(), versions(7L, 1L), changes("city", "Austin"), WRITER));
     Contact replaced =
         written(
             repository.replace(
-                ann.id(), versions(2L, 9L), attributes("firstName", "Anne", "lastName", "Lee")));
+                ann.id(),
+                versions(2L, 9L),
+                attributes("firstName", "Anne", "lastName", "Lee"),
+                WRITER));
 
     assertEquals(2, updated.version(), "version 1 was one of 7 and 1");
     assertEquals(3, replaced.version(), "version 2 was one of 2 and 9");
     assertTrue(
-        repository.delete(ann.id(), versions(3L, 4L)) instanceof WriteResult.Written,
+        repository.delete(ann.id(), versions(3L, 4L), WRITER) instanceof WriteResult.Written,
         "version 3 was one of 3 and 4");
   }
 
@@ -303,18 +327,21 @@ abstract class ContactRepositoryContract {
 
     assertEquals(
         new Changed(1),
-        repository.update(ann.id(), ExpectedVersion.NEVER, changes("city", "X")),
+        repository.update(ann.id(), ExpectedVersion.NEVER, changes("city", "X"), WRITER),
         "a condition no version meets");
     assertEquals(
         new Changed(1),
         repository.replace(
-            ann.id(), ExpectedVersion.NEVER, attributes("firstName", "X", "lastName", "Y")),
+            ann.id(), ExpectedVersion.NEVER, attributes("firstName", "X", "lastName", "Y"), WRITER),
         "replace too");
-    assertEquals(new Changed(1), repository.delete(ann.id(), ExpectedVersion.NEVER), "delete");
+    assertEquals(
+        new Changed(1), repository.delete(ann.id(), ExpectedVersion.NEVER, WRITER), "delete");
     assertEquals(ann, stored(ann), "unchanged");
     assertEquals(
         2,
-        written(repository.update(ann.id(), ExpectedVersion.ANY_EXISTING, changes("city", "X")))
+        written(
+                repository.update(
+                    ann.id(), ExpectedVersion.ANY_EXISTING, changes("city", "X"), WRITER))
             .version(),
         "If-Match: * applies to the contact as it is");
   }
@@ -326,7 +353,10 @@ abstract class ContactRepositoryContract {
     Contact replaced =
         written(
             repository.replace(
-                ann.id(), versions(1L), attributes("firstName", "Anne", "lastName", "Lee")));
+                ann.id(),
+                versions(1L),
+                attributes("firstName", "Anne", "lastName", "Lee"),
+                WRITER));
 
     assertEquals(2, replaced.version(), "version raised");
     assertEquals(
@@ -345,7 +375,8 @@ abstract class ContactRepositoryContract {
 
     assertEquals(
         new Changed(1),
-        repository.replace(ann.id(), versions(7L), attributes("firstName", "X", "lastName", "Y")),
+        repository.replace(
+            ann.id(), versions(7L), attributes("firstName", "X", "lastName", "Y"), WRITER),
         "version 7 was never current");
     assertEquals(ann, stored(ann), "unchanged");
   }
@@ -355,11 +386,13 @@ abstract class ContactRepositoryContract {
     Contact ann = person("Ann", "Lee");
 
     assertEquals(
-        ann, written(repository.delete(ann.id(), ExpectedVersion.NONE)), "the deleted contact");
+        ann,
+        written(repository.delete(ann.id(), ExpectedVersion.NONE, WRITER)),
+        "the deleted contact");
     assertEquals(Optional.empty(), repository.findById(ann.id()), "gone");
     assertEquals(
         WriteResult.NOT_FOUND,
-        repository.delete(ann.id(), ExpectedVersion.NONE),
+        repository.delete(ann.id(), ExpectedVersion.NONE, WRITER),
         "nothing left to delete");
   }
 
@@ -368,38 +401,147 @@ abstract class ContactRepositoryContract {
     Contact ann = person("Ann", "Lee");
 
     assertEquals(
-        new Changed(1), repository.delete(ann.id(), versions(2L)), "version 2 is not current");
+        new Changed(1),
+        repository.delete(ann.id(), versions(2L), WRITER),
+        "version 2 is not current");
     assertEquals(ann, stored(ann), "still there");
     assertTrue(
-        repository.delete(ann.id(), versions(1L)) instanceof WriteResult.Written, "version 1 is");
+        repository.delete(ann.id(), versions(1L), WRITER) instanceof WriteResult.Written,
+        "version 1 is");
   }
 
   @Test
-  void writesAndRefusalsCostOneRoundTripButAChangeNeedsTwoAndAStaleReplaceOrDeleteTwo() {
+  void aChangeReadsThenWritesADeleteAlsoKeepsATombstoneAndARefusalIsOneRead() {
     Contact ann = person("Ann", "Lee");
     ContactId id = ann.id();
     Map<String, String> names = attributes("firstName", "Ann", "lastName", "Lee");
 
     assertEquals(
-        1, roundTrips(() -> repository.replace(id, versions(1L), names)), "a replace: one write");
+        2,
+        roundTrips(() -> repository.replace(id, versions(1L), names, WRITER)),
+        "a replace reads the version it replaces, then writes");
     assertEquals(
         1,
-        roundTrips(() -> repository.update(id, versions(1L), changes("city", "Austin"))),
+        roundTrips(() -> repository.update(id, versions(1L), changes("city", "Austin"), WRITER)),
         "a stale update: the read that finds version 2");
     assertEquals(
         2,
-        roundTrips(() -> repository.update(id, versions(2L), changes("city", "Austin"))),
+        roundTrips(() -> repository.update(id, versions(2L), changes("city", "Austin"), WRITER)),
         "an update reads the attributes it keeps, then writes");
     assertEquals(
-        2,
-        roundTrips(() -> repository.replace(id, versions(1L), names)),
-        "a stale replace: the write, then the read that tells changed from missing");
+        1,
+        roundTrips(() -> repository.replace(id, versions(1L), names, WRITER)),
+        "a stale replace: the read that finds version 3");
     assertEquals(
-        1, roundTrips(() -> repository.delete(id, ExpectedVersion.NONE)), "a delete: one write");
+        3,
+        roundTrips(() -> repository.delete(id, ExpectedVersion.NONE, WRITER)),
+        "a delete: the read, the tombstone, the delete");
     assertEquals(
         1,
-        roundTrips(() -> repository.delete(id, ExpectedVersion.ANY_EXISTING)),
-        "a delete of a missing contact without versions to meet: one write");
+        roundTrips(() -> repository.delete(id, ExpectedVersion.ANY_EXISTING, WRITER)),
+        "a delete of a missing contact: the read");
+  }
+
+  // ---- provenance and tombstones --------------------------------------------------------------
+
+  @Test
+  void aNewContactRecordsItsCreationAsItsLastChange() {
+    Contact ann = person("Ann", "Lee");
+
+    Provenance expected = new Provenance(WRITER.at(), "ann", WRITER.at(), "ann");
+    assertEquals(expected, ann.provenance(), "as written");
+    assertEquals(expected, stored(ann).provenance(), "as stored");
+  }
+
+  @Test
+  void aChangeKeepsTheCreationAndRecordsWhoChangedItWhen() {
+    Contact ann = person("Ann", "Lee");
+    Change later = new Change(WRITER.at().plusSeconds(60), null);
+
+    Contact updated =
+        written(repository.update(ann.id(), ExpectedVersion.NONE, changes("city", "A"), later));
+    Contact replaced =
+        written(
+            repository.replace(
+                ann.id(),
+                ExpectedVersion.NONE,
+                attributes("firstName", "B", "lastName", "C"),
+                WRITER));
+
+    assertEquals(
+        new Provenance(WRITER.at(), "ann", later.at(), null),
+        updated.provenance(),
+        "an update by no subject");
+    assertEquals(
+        new Provenance(WRITER.at(), "ann", WRITER.at(), "ann"),
+        stored(replaced).provenance(),
+        "a replacement, as stored");
+  }
+
+  @Test
+  void aContactStoredWithoutProvenanceWasCreatedWhenItsIdWasMadeAndHasNoKnownLastChange() {
+    ObjectId objectId = new ObjectId();
+    collection.insertOne(
+        new Document("_id", objectId).append("firstName", "Old").append("lastName", "Timer"));
+
+    assertEquals(
+        new Provenance(objectId.getDate().toInstant(), null, null, null),
+        repository.findById(new ContactId(objectId.toHexString())).orElseThrow().provenance(),
+        "the id's time, to the second");
+  }
+
+  @Test
+  void aDeleteKeepsTheLastVersion() {
+    Contact ann = person("Ann", "Lee");
+    repository.update(ann.id(), ExpectedVersion.NONE, changes("city", "A"), WRITER);
+
+    assertEquals(Optional.empty(), repository.deletedVersion(ann.id()), "not deleted yet");
+    repository.delete(ann.id(), ExpectedVersion.NONE, WRITER);
+    assertEquals(Optional.of(2L), repository.deletedVersion(ann.id()), "version 2 was the last");
+  }
+
+  @Test
+  void contactsSortAndFilterByTheirLastChange() {
+    Contact first = person("Ann", "Lee");
+    Contact second =
+        repository.insert(
+            null,
+            attributes("firstName", "Bo", "lastName", "Ray"),
+            new Change(WRITER.at().plusSeconds(1), "bo"));
+    repository.update(
+        first.id(),
+        ExpectedVersion.NONE,
+        changes("city", "A"),
+        new Change(WRITER.at().plusSeconds(2), "ann"));
+
+    ContactQuery newestFirst =
+        new ContactQuery(
+            Map.of(),
+            null,
+            List.of(new SortKey(ContactQuery.UPDATED_AT, true)),
+            ContactQuery.Page.numbered(1, 10));
+    assertEquals(
+        List.of(first.id(), second.id()),
+        repository.findPage(newestFirst).contacts().stream().map(Contact::id).toList(),
+        "the one changed last comes first");
+    assertEquals(
+        2,
+        repository.findPage(since(WRITER.at().plusSeconds(1))).contacts().size(),
+        "both changed at or after the second: the first by its update");
+    assertEquals(
+        List.of(first.id()),
+        repository.findPage(since(WRITER.at().plusSeconds(2))).contacts().stream()
+            .map(Contact::id)
+            .toList(),
+        "only the updated one");
+  }
+
+  private static ContactQuery since(Instant time) {
+    return new ContactQuery(
+        Map.of(ContactQuery.UPDATED_SINCE, List.of(Rfc3339.text(time))),
+        null,
+        List.of(),
+        ContactQuery.Page.numbered(1, 10));
   }
 
   @Test
@@ -413,22 +555,24 @@ abstract class ContactRepositoryContract {
         0, repository.findById(id).orElseThrow().version(), "no version field is version 0");
     assertEquals(
         new Changed(0),
-        repository.update(id, versions(1L), changes("city", "Austin")),
+        repository.update(id, versions(1L), changes("city", "Austin"), WRITER),
         "version 1 is not current");
     assertEquals(
         new Changed(0),
-        repository.replace(id, versions(1L), attributes("firstName", "A", "lastName", "B")),
+        repository.replace(id, versions(1L), attributes("firstName", "A", "lastName", "B"), WRITER),
         "nor for a replace");
     assertEquals(
         1,
-        written(repository.update(id, versions(0L), changes("city", "Austin"))).version(),
+        written(repository.update(id, versions(0L), changes("city", "Austin"), WRITER)).version(),
         "version 0 is");
 
     collection.updateOne(
         new Document("_id", objectId), new Document("$unset", new Document("version", "")));
     assertEquals(
         1,
-        written(repository.replace(id, versions(0L), attributes("firstName", "A", "lastName", "B")))
+        written(
+                repository.replace(
+                    id, versions(0L), attributes("firstName", "A", "lastName", "B"), WRITER))
             .version(),
         "a replace of version 0 writes version 1");
   }
@@ -504,7 +648,7 @@ abstract class ContactRepositoryContract {
   void searchFollowsAChangedName() {
     Contact ann = person("Ann", "Lee");
 
-    repository.update(ann.id(), ExpectedVersion.NONE, changes("lastName", "Moss"));
+    repository.update(ann.id(), ExpectedVersion.NONE, changes("lastName", "Moss"), WRITER);
 
     assertEquals(ids(ann), idsMatching(Map.of(), "mos"), "found by the new name");
     assertEquals(List.of(), idsMatching(Map.of(), "lee"), "not by the old one");

@@ -61,6 +61,17 @@ public final class EmbeddedCollections implements BeforeAllCallback, AfterAllCal
     }
   }
 
+  /** A repository over a new, empty collection and its tombstones. */
+  public MongoContactRepository newRepository() {
+    MongoCollection<Document> collection = newCollection();
+    return new MongoContactRepository(collection, tombstonesOf(collection), 500);
+  }
+
+  /** The tombstones beside a collection of this datastore. */
+  public MongoCollection<Document> tombstonesOf(MongoCollection<Document> collection) {
+    return MongoContactRepository.tombstonesBeside(client, collection);
+  }
+
   /** A new, empty collection that no other test uses. */
   public MongoCollection<Document> newCollection() {
     return client.getDatabase("contacts_test").getCollection("contacts_" + new ObjectId());

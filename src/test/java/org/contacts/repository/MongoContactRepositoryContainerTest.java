@@ -35,4 +35,9 @@ class MongoContactRepositoryContainerTest extends ContactRepositoryContract {
   protected MongoCollection<Document> newCollection() {
     return uniqueCollection(client);
   }
+
+  @Override
+  protected MongoCollection<Document> tombstonesOf(MongoCollection<Document> contacts) {
+    return MongoContactRepository.tombstonesBeside(client, contacts);
+  }
 }

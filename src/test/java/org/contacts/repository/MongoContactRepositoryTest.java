@@ -15,4 +15,9 @@ class MongoContactRepositoryTest extends ContactRepositoryContract {
   protected MongoCollection<Document> newCollection() {
     return DATASTORE.newCollection();
   }
+
+  @Override
+  protected MongoCollection<Document> tombstonesOf(MongoCollection<Document> contacts) {
+    return DATASTORE.tombstonesOf(contacts);
+  }
 }

@@ -33,6 +33,7 @@ public final class EmbeddedMongo implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     H2Backend backend = new H2Backend(file.toString());
+    backend.enableOplog(); // for change streams: the change feed (docs/api.md)
     MongoServer server = new MongoServer(backend);
     try {
       server.bind("127.0.0.1", port);

@@ -32,6 +32,11 @@ public class EmbeddedMongoDatastore implements EmbeddedDatastore {
                   + ", data in "
                   + file
                   + ". Set MONGO_URI to use MongoDB.");
+      LOG.warning(
+          "The embedded datastore's change stream serves the change feed, but its oplog is never"
+              + " trimmed (so no feed cursor ever expires: no 410 here), it records no"
+              + " findAndModify, and it has no resume token before the first change (the full"
+              + " read starts a second early); see docs/api.md, the change feed.");
     }
     return server.connectionString();
   }

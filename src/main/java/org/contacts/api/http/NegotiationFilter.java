@@ -26,12 +26,18 @@ import java.util.List;
 @Priority(Priorities.USER)
 public class NegotiationFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
+  /** The one route that also answers Server-Sent Events: the change feed's live stream. */
+  static final String EVENT_STREAM_PATH = "/contacts/changes";
+
   @Override
   public void filter(ContainerRequestContext request) {
     if (request.hasEntity() || request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null) {
       checkContentType(request.getMediaType());
     }
-    checkAccept(request.getAcceptableMediaTypes());
+    String path = request.getUriInfo().getPath();
+    checkAccept(
+        request.getAcceptableMediaTypes(),
+        (path.startsWith("/") ? path : "/" + path).equals(EVENT_STREAM_PATH));
   }
 
   /**
@@ -53,9 +59,18 @@ public class NegotiationFilter implements ContainerRequestFilter, ContainerRespo
 
   /**
    * JSON:API: when its type appears in Accept, some instance of it must carry only parameters we
-   * support. Otherwise the client must accept JSON in some form, as the original's clients do.
+   * support. Otherwise the client must accept JSON in some form, as the original's clients do, or,
+   * on the change feed, Server-Sent Events.
    */
-  private static void checkAccept(List<MediaType> accepted) {
+  private static void checkAccept(List<MediaType> accepted, boolean changeFeed) {
+    if (changeFeed
+        && accepted.stream()
+            .anyMatch(
+                type ->
+                    type.isCompatible(MediaType.SERVER_SENT_EVENTS_TYPE)
+                        && !type.isWildcardType())) {
+      return;
+    }
     boolean acceptable =
         accepted.stream().anyMatch(Negotiation::isJsonApi)
             ? accepted.stream()

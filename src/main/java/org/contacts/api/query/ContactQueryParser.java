@@ -1,11 +1,13 @@
 package org.contacts.api.query;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +16,7 @@ import org.contacts.jsonapi.ErrorObject;
 import org.contacts.jsonapi.JsonApi;
 import org.contacts.model.ContactAttributes;
 import org.contacts.model.ContactQuery;
+import org.contacts.model.Rfc3339;
 import org.contacts.model.SortKey;
 
 /**
@@ -66,6 +69,18 @@ public final class ContactQueryParser {
               search = searchText(name, value);
             } else if (ContactAttributes.isKnown(member)) {
               filters.put(member, List.of(value.split(",", -1)));
+            } else if (member.equals(ContactQuery.UPDATED_SINCE)) {
+              Optional<Instant> since = Rfc3339.parse(value);
+              if (since.isPresent()) {
+                filters.put(member, List.of(Rfc3339.text(since.get())));
+              } else {
+                errors.add(
+                    400,
+                    "Invalid time",
+                    "filter[updatedSince] must be an RFC 3339 time, such as"
+                        + " 2026-01-31T09:30:00.000Z.",
+                    name);
+              }
             } else {
               errors.add(
                   400,
@@ -74,7 +89,7 @@ public final class ContactQueryParser {
                       + member
                       + "\"; filter by one of "
                       + String.join(", ", ContactAttributes.NAMES)
-                      + ", or q.",
+                      + ", q, or updatedSince.",
                   name);
             }
           }
@@ -142,7 +157,7 @@ public final class ContactQueryParser {
     for (String field : value.split(",", -1)) {
       boolean descending = field.startsWith("-");
       String attribute = descending ? field.substring(1) : field;
-      if (!ContactAttributes.isKnown(attribute)) {
+      if (!ContactAttributes.isKnown(attribute) && !attribute.equals(ContactQuery.UPDATED_AT)) {
         errors.add(
             ErrorObject.of(
                     400,
@@ -151,7 +166,7 @@ public final class ContactQueryParser {
                         + field
                         + "\"; sort by any of "
                         + String.join(", ", ContactAttributes.NAMES)
-                        + ", with - for descending.")
+                        + " or updatedAt, with - for descending.")
                 .atParameter("sort")
                 .withType(CURSOR_ERRORS + "unsupported-sort"));
       } else if (seen.add(attribute)) {

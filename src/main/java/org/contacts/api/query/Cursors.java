@@ -7,6 +7,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.stream.Collectors;
 import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
+import org.contacts.model.ContactQuery;
 import org.contacts.model.Cursor;
+import org.contacts.model.Rfc3339;
 import org.contacts.model.SortKey;
 
 /**
@@ -28,7 +31,7 @@ final class Cursors {
   static String encode(Contact contact, List<SortKey> sort) {
     JsonArrayBuilder values = JsonBuilders.array();
     for (SortKey key : sort) {
-      String value = contact.attribute(key.attribute());
+      String value = sortValue(contact, key);
       if (value == null) {
         values.addNull();
       } else {
@@ -76,6 +79,15 @@ final class Cursors {
       // bare RuntimeException, the accessors a missing or mistyped member with NPE or ClassCast.
       throw new IllegalArgumentException("not a cursor", e);
     }
+  }
+
+  /** A contact's value for a sort key: an attribute, or its last change as stored. */
+  private static String sortValue(Contact contact, SortKey key) {
+    if (key.attribute().equals(ContactQuery.UPDATED_AT)) {
+      Instant updatedAt = contact.provenance().updatedAt();
+      return updatedAt == null ? null : Rfc3339.text(updatedAt);
+    }
+    return contact.attribute(key.attribute());
   }
 
   private static String sortText(List<SortKey> sort) {

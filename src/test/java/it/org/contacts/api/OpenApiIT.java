@@ -36,6 +36,7 @@ class OpenApiIT extends DeployedServiceBase {
       Map.of(
           "/contacts", Set.of("get", "post"),
           "/contacts/{id}", Set.of("get", "patch", "put", "delete"),
+          "/contacts/changes", Set.of("get"),
           "/liveness", Set.of("get"),
           "/readiness", Set.of("get"),
           "/ping", Set.of("get"));

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.contacts.datastore.embedded.EmbeddedMongo;
+import org.contacts.model.Provenance;
 import org.contacts.repository.ContactMapping;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +68,8 @@ class PrimingIT {
                     "state",
                     i % 2 == 0 ? "CA" : "NY",
                     "city",
-                    "London")));
+                    "London"),
+                Provenance.UNKNOWN));
       }
       List<Document> before = contacts.find().sort(new Document("_id", 1)).into(new ArrayList<>());
       try (LibertyServer server =

@@ -157,14 +157,45 @@ class BearerTokenIT {
       ApiResponse read = get("/contacts/" + id, writer);
       assertEquals(200, read.status(), () -> "a write token reads too: " + read);
     } finally {
-      ApiResponse deleted =
-          Api.send(
-              server
-                  .request("/contacts/" + id)
-                  .header("Authorization", bearer(writer))
-                  .DELETE()
-                  .build());
+      ApiResponse deleted = delete(id, writer);
       assertEquals(200, deleted.status(), () -> "a write token deletes: " + deleted);
+    }
+  }
+
+  @Test
+  void writesRecordTheSubjectAndTheFeedNeedsTheReadScope() throws Exception {
+    String writer = token("writer", "contacts:write");
+    ApiResponse created =
+        Api.send(
+            server
+                .request("/contacts")
+                .header("Authorization", bearer(writer))
+                .header("Content-Type", Api.JSON_API)
+                .header("Accept", Api.JSON_API)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Api.document(Map.of("firstName", "Grace", "lastName", "Subject"))))
+                .build());
+    assertEquals(201, created.status(), () -> "created: " + created);
+    String id = created.data().getString("id");
+    try {
+      assertEquals(
+          "writer",
+          created.data().getJsonObject("meta").getString("createdBy"),
+          "the token's subject created it");
+      assertEquals(
+          "writer", created.data().getJsonObject("meta").getString("updatedBy"), "and changed it");
+
+      assertEquals(
+          200,
+          get("/contacts/changes", token("reader", "contacts:read")).status(),
+          "the feed with contacts:read");
+      assertRefused(
+          get("/contacts/changes", token("nobody")),
+          403,
+          "Bearer error=\"insufficient_scope\", scope=\"contacts:read\"");
+    } finally {
+      delete(id, writer);
     }
   }
 
@@ -225,6 +256,11 @@ class BearerTokenIT {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
+  }
+
+  private static ApiResponse delete(String id, String token) {
+    return Api.send(
+        server.request("/contacts/" + id).header("Authorization", bearer(token)).DELETE().build());
   }
 
   private static String bearer(String token) {

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
+import it.org.contacts.support.Eventually;
 import it.org.contacts.support.HeadlessChromium;
 import it.org.contacts.support.LibertyServer;
+import it.org.contacts.support.Metrics;
 import it.org.contacts.support.TestDatastore;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.MintToken;
 
 /**
  * The service started for a browser front end on other origins (CONTACTS_CORS_ALLOWED_ORIGINS),
@@ -182,6 +186,90 @@ class BrowserFrontEndIT {
       assertEquals(404, seen.getInt("afterDelete"), "gone");
     } finally {
       ids.forEach(id -> send(server.request("/contacts/" + id).DELETE()));
+    }
+  }
+
+  @Test
+  void aPageOnAnotherOriginShowsAContactAnotherClientCreatesLiveWithABearerToken(@TempDir Path dir)
+      throws Exception {
+    Assumptions.assumeTrue(
+        HeadlessChromium.isInstalled(),
+        "Chromium is not installed at "
+            + HeadlessChromium.EXECUTABLE
+            + " (.ci/run installs it): not testing a browser front end");
+    String issuer = "https://issuer.browser.test";
+    KeyPair keys = MintToken.keyPair();
+    String reader =
+        MintToken.sign(
+            keys.getPrivate(), MintToken.claims(issuer, "page", null, 5, List.of("contacts:read")));
+    String writer =
+        MintToken.sign(
+            keys.getPrivate(),
+            MintToken.claims(issuer, "other", null, 5, List.of("contacts:write")));
+    String lastName = "Live-" + UUID.randomUUID();
+    try (LibertyServer jwt =
+        LibertyServer.start(
+            "contacts-cors-jwt",
+            Map.of(
+                "MONGO_URI", TestDatastore.connectionString(),
+                "MONGO_DATABASE", "browser_front_end",
+                "CONTACTS_AUTH_MODE", "jwt",
+                "MP_JWT_VERIFY_PUBLICKEY", MintToken.publicKeyPem(keys.getPublic()),
+                "MP_JWT_VERIFY_ISSUER", issuer,
+                "CONTACTS_CORS_ALLOWED_ORIGINS", page.origin(),
+                "keystore_password", UUID.randomUUID().toString()))) {
+      long[] createdAt = new long[1];
+      String[] created = new String[1];
+      Throwable[] failed = new Throwable[1];
+      Thread otherClient =
+          new Thread(
+              () -> {
+                try {
+                  Eventually.await(
+                      "the page's live stream is open",
+                      java.time.Duration.ofSeconds(60),
+                      () -> Metrics.value(jwt, "contacts_changes_live_connections") >= 1);
+                  createdAt[0] = System.currentTimeMillis();
+                  ApiResponse response =
+                      send(
+                          jwt.request("/contacts")
+                              .header("Authorization", "Bearer " + writer)
+                              .header("Content-Type", JSON_API)
+                              .POST(
+                                  HttpRequest.BodyPublishers.ofString(
+                                      Api.document(
+                                          Map.of("firstName", "Live", "lastName", lastName)))));
+                  created[0] = response.data().getString("id");
+                } catch (Throwable e) {
+                  failed[0] = e;
+                }
+              });
+      otherClient.start();
+      JsonObject seen = page.runLive(jwt.base(), reader, lastName, dir.resolve("browser"));
+      otherClient.join();
+      try {
+        assertNull(failed[0], () -> "the other client created the contact: " + failed[0]);
+        assertNull(seen.get("error"), () -> "the page ran through: " + seen);
+        assertEquals(200, seen.getInt("status"), "the stream opened with the bearer token");
+        // The issue's target is 2 s; timings are not asserted (the house's rule), only shown.
+        assertEquals(
+            "Live",
+            seen.getString("firstName", null),
+            () ->
+                "the page showed it, "
+                    + (seen.containsKey("receivedAt")
+                        ? seen.getJsonNumber("receivedAt").longValue() - createdAt[0] + " ms"
+                        : "never")
+                    + " after it was created: "
+                    + seen);
+      } finally {
+        if (created[0] != null) {
+          send(
+              jwt.request("/contacts/" + created[0])
+                  .header("Authorization", "Bearer " + writer)
+                  .DELETE());
+        }
+      }
     }
   }
 

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 final class FrontEndPage implements AutoCloseable {
 
   private static final String PAGE = "/browser-client/contacts.html";
+  private static final String LIVE_PAGE = "/browser-client/live.html";
 
   private final HttpServer server;
 
@@ -33,10 +34,16 @@ final class FrontEndPage implements AutoCloseable {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       server.createContext(
-          PAGE,
+          "/browser-client/",
           exchange -> {
             byte[] page;
-            try (InputStream in = FrontEndPage.class.getResourceAsStream(PAGE)) {
+            try (InputStream in =
+                FrontEndPage.class.getResourceAsStream(exchange.getRequestURI().getPath())) {
+              if (in == null) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+              }
               page = in.readAllBytes();
             }
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -58,14 +65,33 @@ final class FrontEndPage implements AutoCloseable {
 
   /** Runs the page against the service at api, on the contacts with this last name. */
   JsonObject run(URI api, String lastName, Path browserDir) {
-    URI page =
-        URI.create(
-            origin()
-                + PAGE
-                + "?api="
-                + URLEncoder.encode(api.toString(), StandardCharsets.UTF_8)
-                + "&lastName="
-                + URLEncoder.encode(lastName, StandardCharsets.UTF_8));
+    return result(page(PAGE, "?", "api", api.toString(), "lastName", lastName), browserDir);
+  }
+
+  /**
+   * Runs the live page against the service at api with this token, until it sees a contact with
+   * this last name. The token is in the fragment, which the browser sends to no server.
+   */
+  JsonObject runLive(URI api, String token, String lastName, Path browserDir) {
+    return result(
+        page(LIVE_PAGE, "#", "api", api.toString(), "token", token, "lastName", lastName),
+        browserDir);
+  }
+
+  /** A page's address with parameters (name, value pairs) after the query or fragment mark. */
+  private URI page(String path, String mark, String... parameters) {
+    StringBuilder address = new StringBuilder(origin()).append(path);
+    for (int i = 0; i < parameters.length; i += 2) {
+      address
+          .append(i == 0 ? mark : "&")
+          .append(parameters[i])
+          .append('=')
+          .append(URLEncoder.encode(parameters[i + 1], StandardCharsets.UTF_8));
+    }
+    return URI.create(address.toString());
+  }
+
+  private static JsonObject result(URI page, Path browserDir) {
     String dom = HeadlessChromium.renderedDom(page, browserDir);
     int start = dom.indexOf("<pre id=\"result\">");
     int end = dom.indexOf("</pre>", start);

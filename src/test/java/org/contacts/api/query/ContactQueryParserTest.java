@@ -136,6 +136,23 @@ class ContactQueryParserTest {
   }
 
   @Test
+  void filterUpdatedSinceTakesAnyRfc3339TimeAsTheServiceWritesIt() {
+    assertEquals(
+        Map.of("updatedSince", List.of("2026-01-31T08:30:00.000Z")),
+        parse("filter[updatedSince]=2026-01-31T09:30:00+01:00").query().filters(),
+        "UTC with milliseconds");
+    errorAt("filter[updatedSince]", "filter[updatedSince]=yesterday");
+  }
+
+  @Test
+  void sortByTheLastChangeIsAllowed() {
+    assertEquals(
+        List.of(new SortKey("updatedAt", true)),
+        parse("sort=-updatedAt").query().sort(),
+        "newest change first");
+  }
+
+  @Test
   void filterOnAnUnknownAttributeIsAnError() {
     ErrorObject error = errorAt("filter[age]", "filter[age]=42");
 
