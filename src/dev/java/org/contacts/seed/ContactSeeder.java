@@ -32,7 +32,11 @@ public class ContactSeeder implements DatastorePreparation {
     if (repository.count() > 0) {
       return;
     }
-    repository.insertAll(new ContactGenerator(ContactGenerator.DEFAULT_SEED).generate(count));
+    repository.insertAll(
+        new ContactGenerator(ContactGenerator.DEFAULT_SEED)
+            .generate(count).stream()
+                .map(ContactRepository.NewContact::of)
+                .toList());
     LOG.info(() -> "Seeded the empty embedded datastore with " + count + " generated contacts");
   }
 }

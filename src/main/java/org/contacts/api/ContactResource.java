@@ -19,10 +19,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.contacts.config.ContactsSettings;
 import org.contacts.config.WebSettings;
 import org.contacts.controller.ContactController;
+import org.contacts.controller.ContactImporter;
+import org.contacts.exchange.ExchangeFormat;
 import org.contacts.jsonapi.JsonApi;
 import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.jsonapi.Representation;
@@ -45,6 +48,7 @@ public class ContactResource {
       new MediaType("application", "vnd.api+json", Map.of("profile", JsonApi.CURSOR_PROFILE));
 
   @Inject ContactController controller;
+  @Inject ContactImporter importer;
   @Inject ContactsSettings settings;
   @Inject SentDocument sent;
   @Inject WebSettings web;
@@ -54,6 +58,12 @@ public class ContactResource {
 
   @GET
   public Response list() {
+    Optional<ExchangeFormat> file = ExchangeTypes.exportFormat(headers.getAcceptableMediaTypes());
+    if (file.isPresent()) {
+      ContactQueryParser.Parsed parsed =
+          new ContactQueryParser(settings).parse(uriInfo.getQueryParameters(), false);
+      return ContactExports.collection(controller, parsed.query(), file.get(), parsed.fields());
+    }
     boolean cursorByDefault = Negotiation.asksForCursorProfile(headers.getAcceptableMediaTypes());
     ContactQueryParser.Parsed parsed =
         new ContactQueryParser(settings).parse(uriInfo.getQueryParameters(), cursorByDefault);
@@ -83,15 +93,33 @@ public class ContactResource {
     Set<String> fields = new ContactQueryParser(settings).parseFields(uriInfo.getQueryParameters());
     Representation representation = representation().withFields(fields);
     Contact contact = controller.get(ContactController.id(id));
-    EntityTag tag = EntityTags.of(contact, representation);
+    Optional<ExchangeFormat> file = ExchangeTypes.exportFormat(headers.getAcceptableMediaTypes());
+    EntityTag tag =
+        file.isPresent()
+            ? EntityTags.of(contact, file.get())
+            : EntityTags.of(contact, representation);
     if (notModified(tag)) {
       return Response.notModified(tag).build();
+    }
+    if (file.isPresent()) {
+      return ContactExports.single(Response.ok(), contact, file.get(), fields);
     }
     return contactResponse(Response.ok(), contact, representation);
   }
 
   @POST
   public Response create(InputStream body) {
+    Optional<ExchangeFormat> file = ExchangeTypes.importFormat(headers.getMediaType());
+    if (file.isPresent()) {
+      return ContactImports.create(
+          importer,
+          settings,
+          base(),
+          file.get(),
+          headers.getMediaType(),
+          uriInfo.getQueryParameters(),
+          body);
+    }
     ResourceInput input = read(body);
     ContactId id = ContactInput.clientId(input);
     Contact contact = controller.create(id, ContactInput.attributes(input));

@@ -2,6 +2,7 @@ package org.contacts.api;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -36,13 +37,41 @@ public class NegotiationFilter implements ContainerRequestFilter, ContainerRespo
     if (servletRequest.getAttribute(MalformedQueryFilter.MARK) != null) {
       throw MalformedQueryFilter.refusal();
     }
-    if (request.getLength() > settings.maxBodyBytes()) {
-      throw ResourceInputReader.tooLarge(settings.maxBodyBytes());
+    boolean isImport = ExchangeTypes.importFormat(request.getMediaType()).isPresent();
+    long maxBytes = isImport ? settings.importMaxBodyBytes() : settings.maxBodyBytes();
+    if (request.getLength() > maxBytes) {
+      throw ResourceInputReader.tooLarge(maxBytes);
     }
-    if (request.hasEntity() || request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null) {
+    boolean collection = isCollection(request);
+    if (isImport && collection && HttpMethod.POST.equals(request.getMethod())) {
+      if (!ExchangeTypes.hasUtf8Charset(request.getMediaType())) {
+        throw new NotSupportedException();
+      }
+    } else if (request.hasEntity() || request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null) {
       checkContentType(request.getMediaType());
     }
-    checkAccept(request.getAcceptableMediaTypes());
+    boolean reading =
+        HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+    if (!(reading
+        && isContacts(request)
+        && ExchangeTypes.acceptsExport(request.getAcceptableMediaTypes()))) {
+      checkAccept(request.getAcceptableMediaTypes());
+    }
+  }
+
+  /** /contacts itself, where files are imported. */
+  private static boolean isCollection(ContainerRequestContext request) {
+    return trimmed(request).equals("contacts");
+  }
+
+  /** /contacts and each contact, which are exported as files too. */
+  private static boolean isContacts(ContainerRequestContext request) {
+    String path = trimmed(request);
+    return path.equals("contacts") || path.startsWith("contacts/") && path.indexOf('/', 9) < 0;
+  }
+
+  private static String trimmed(ContainerRequestContext request) {
+    return request.getUriInfo().getPath().replaceAll("^/+|/+$", "");
   }
 
   /**

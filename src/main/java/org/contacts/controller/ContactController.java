@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.contacts.model.AttributeValue;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
@@ -43,6 +44,11 @@ public class ContactController {
 
   public ContactPage list(ContactQuery query) {
     return repository.findPage(query);
+  }
+
+  /** Every contact the query selects, not one page, in its order; the caller closes it. */
+  public Stream<Contact> export(ContactQuery query) {
+    return repository.findAllMatching(query);
   }
 
   public Contact get(ContactId id) {

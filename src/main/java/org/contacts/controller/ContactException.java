@@ -9,7 +9,8 @@ public abstract sealed class ContactException extends RuntimeException
         InvalidContactIdException,
         ContactValidationException,
         ContactChangedException,
-        ContactAlreadyExistsException {
+        ContactAlreadyExistsException,
+        ImportRefusedException {
 
   ContactException(String message) {
     super(message, null, false, false);

@@ -1,11 +1,16 @@
 package org.contacts.controller;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
@@ -95,8 +100,36 @@ final class InMemoryContactRepository implements ContactRepository {
   }
 
   @Override
-  public void insertAll(List<Map<String, String>> attributes) {
-    attributes.forEach(each -> insert(null, each));
+  public Stream<Contact> findAllMatching(ContactQuery query) {
+    return List.copyOf(contacts.values()).stream();
+  }
+
+  @Override
+  public BatchResult insertAll(List<NewContact> batch) {
+    List<ContactId> created = new ArrayList<>();
+    Set<Integer> taken = new HashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      try {
+        created.add(new ContactId(insert(batch.get(i).id(), batch.get(i).attributes()).id()));
+      } catch (DuplicateContactException e) {
+        taken.add(i);
+      }
+    }
+    return new BatchResult(created, taken);
+  }
+
+  @Override
+  public Set<String> emailsInUse(Collection<String> emails) {
+    Set<String> wanted = new HashSet<>();
+    emails.forEach(email -> wanted.add(email.toLowerCase(Locale.ROOT)));
+    Set<String> found = new HashSet<>();
+    for (Contact contact : contacts.values()) {
+      String email = contact.attribute("email");
+      if (email != null && wanted.contains(email.toLowerCase(Locale.ROOT))) {
+        found.add(email.toLowerCase(Locale.ROOT));
+      }
+    }
+    return found;
   }
 
   @Override

@@ -19,7 +19,12 @@ public class IntegrationTestSession implements LauncherSessionListener {
           System.getProperty("it.server.name"),
           Integer.parseInt(System.getProperty("it.http.port")),
           // Open, as the run command serves it: the contract tests are the original clients'.
-          "-Dmongo.uri=" + TestDatastore.connectionString() + "\n-Dcontacts.auth.mode=none\n",
+          // Imports are bounded low, so that a test can go past the bounds cheaply.
+          "-Dmongo.uri="
+              + TestDatastore.connectionString()
+              + "\n-Dcontacts.auth.mode=none\n"
+              + "-Dcontacts.import.max-records=1000\n"
+              + "-Dcontacts.import.max-body-bytes=4194304\n",
           null);
     }
   }
