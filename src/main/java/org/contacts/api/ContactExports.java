@@ -31,9 +31,19 @@ final class ContactExports {
 
   private ContactExports() {}
 
-  /** Every contact the query selects (not one page), as one file. */
+  /**
+   * Every contact the query selects (not one page), as one file. A HEAD gets the headers alone,
+   * without a cursor opened for a body nobody reads.
+   */
   static Response collection(
-      ContactController controller, ContactQuery query, ExchangeFormat format, Set<String> fields) {
+      ContactController controller,
+      ContactQuery query,
+      ExchangeFormat format,
+      Set<String> fields,
+      boolean head) {
+    if (head) {
+      return file(Response.ok(), format, "contacts").build();
+    }
     Stream<Contact> contacts = controller.export(query);
     StreamingOutput body =
         out -> {

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
@@ -55,6 +57,7 @@ public class ContactResource {
 
   @Context HttpHeaders headers;
   @Context UriInfo uriInfo;
+  @Context Request request;
 
   @GET
   public Response list() {
@@ -62,7 +65,12 @@ public class ContactResource {
     if (file.isPresent()) {
       ContactQueryParser.Parsed parsed =
           new ContactQueryParser(settings).parse(uriInfo.getQueryParameters(), false);
-      return ContactExports.collection(controller, parsed.query(), file.get(), parsed.fields());
+      return ContactExports.collection(
+          controller,
+          parsed.query(),
+          file.get(),
+          parsed.fields(),
+          HttpMethod.HEAD.equals(request.getMethod()));
     }
     boolean cursorByDefault = Negotiation.asksForCursorProfile(headers.getAcceptableMediaTypes());
     ContactQueryParser.Parsed parsed =

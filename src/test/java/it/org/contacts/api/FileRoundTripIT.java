@@ -158,6 +158,21 @@ class FileRoundTripIT extends DeployedServiceBase {
   }
 
   @Test
+  void aHeadOfAnExportAnswersTheHeadersAlone() {
+    ApiResponse head =
+        Api.sendUnchecked(
+            Api.request("/contacts")
+                .header("Accept", "text/csv")
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
+
+    assertEquals(200, head.status(), () -> "HEAD: " + head);
+    assertEquals(
+        "attachment; filename=\"contacts.csv\"", head.header("Content-Disposition"), "the name");
+    assertEquals("", head.body(), "no body");
+  }
+
+  @Test
   void aWildcardStillMeansJson() {
     ApiResponse response = Api.send("GET", "/contacts?page%5Bsize%5D=1", null, "Accept", "*/*");
 
