@@ -52,11 +52,11 @@ final class ContactImports {
     } finally {
       delete(file);
     }
-    if (report.created().isEmpty()) {
-      throw new ApiException(ImportDocuments.errors(report));
-    }
     if (report.stop() != null) {
       LOG.log(Level.WARNING, "An import stopped: the datastore failed", report.stop().cause());
+    }
+    if (report.created().isEmpty()) {
+      throw new ApiException(ImportDocuments.errors(report));
     }
     boolean whole = report.refusedRecords() == 0 && report.stop() == null;
     return Response.status(whole ? Response.Status.CREATED : Response.Status.OK)

@@ -3,6 +3,7 @@ package org.contacts.api;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.contacts.controller.ImportReport;
@@ -29,7 +30,7 @@ final class ImportDocuments {
       ids.add(id.text());
     }
     JsonArrayBuilder refusals = JsonBuilders.array();
-    errors(report).forEach(error -> refusals.add(error.toJson()));
+    report.refusals().forEach(refusal -> refusals.add(error(refusal).toJson()));
     JsonObjectBuilder attributes =
         JsonBuilders.object()
             .add("format", format)
@@ -45,9 +46,17 @@ final class ImportDocuments {
     return Documents.unaddressed(base, TYPE, UUID.randomUUID().toString(), attributes.build());
   }
 
-  /** One error object per problem of a refused record, naming its position in the file. */
+  /**
+   * One error object per problem of a refused record, naming its position in the file, and the
+   * stop, if the datastore failed.
+   */
   static List<ErrorObject> errors(ImportReport report) {
-    return report.refusals().stream().map(ImportDocuments::error).toList();
+    List<ErrorObject> errors =
+        new ArrayList<>(report.refusals().stream().map(ImportDocuments::error).toList());
+    if (report.stop() != null) {
+      errors.add(stopped(report.stop()));
+    }
+    return errors;
   }
 
   private static ErrorObject error(ImportReport.Refusal refusal) {
