@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.contacts.api.http.EntityTags;
+import org.contacts.api.http.ExchangeTypes;
 import org.contacts.controller.ContactController;
 import org.contacts.exchange.ContactWriter;
 import org.contacts.exchange.ExchangeFormat;

@@ -61,7 +61,7 @@ final class ContactImports {
     boolean whole = report.refusedRecords() == 0 && report.stop() == null;
     return Response.status(whole ? Response.Status.CREATED : Response.Status.OK)
         .entity(ImportDocuments.report(base, report, type.getType() + "/" + type.getSubtype()))
-        .type(JsonApi.MEDIA_TYPE_TYPE)
+        .type(JsonApi.CONTENT_TYPE)
         .build();
   }
 

@@ -19,6 +19,7 @@ import org.contacts.exchange.ExchangeFormat;
 import org.contacts.exchange.ImportedRecord;
 import org.contacts.exchange.MalformedFileException;
 import org.contacts.exchange.RecordReader;
+import org.contacts.model.AttributeChanges;
 import org.contacts.model.AttributeValue;
 import org.contacts.model.ContactAttributes;
 import org.contacts.model.ContactId;
@@ -116,7 +117,8 @@ public class ContactImporter {
     void take(ImportedRecord record) {
       received++;
       List<Violation> violations = new ArrayList<>(record.problems());
-      violations.addAll(ContactValidator.validate(values(record.attributes()), true));
+      violations.addAll(
+          ContactValidator.validate(new AttributeChanges(values(record.attributes())), true));
       if (!violations.isEmpty()) {
         for (Violation violation : violations) {
           refuse(

@@ -53,10 +53,6 @@ public class DatastoreInitializer {
     }
   }
 
-  public boolean isInitialized() {
-    return initialized;
-  }
-
   /** Whether the start-up attempt has finished, whatever its outcome. */
   public boolean hasStarted() {
     return started;

@@ -32,7 +32,7 @@ public final class CsvContactWriter implements ContactWriter {
   @Override
   public void write(Contact contact) throws IOException {
     List<String> cells = new ArrayList<>(attributes.size() + 1);
-    cells.add(contact.id());
+    cells.add(contact.id().text());
     for (String attribute : attributes) {
       String value = contact.attribute(attribute);
       cells.add(value == null ? "" : CsvCells.neutralised(value));

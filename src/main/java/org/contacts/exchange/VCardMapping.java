@@ -37,7 +37,7 @@ public final class VCardMapping {
 
   public static VCard toVCard(Contact contact) {
     VCard card = new VCard();
-    card.setUid(new Uid(contact.id()));
+    card.setUid(new Uid(contact.id().text()));
     String first = contact.attribute(ContactAttributes.FIRST_NAME);
     String last = contact.attribute(ContactAttributes.LAST_NAME);
     StructuredName name = new StructuredName();

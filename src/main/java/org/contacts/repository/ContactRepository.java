@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.contacts.model.AttributeChanges;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
@@ -47,16 +48,13 @@ public interface ContactRepository {
    */
   Set<String> emailsInUse(Collection<String> emails);
 
-  /** Sets and unsets attributes, keeping the others. */
-  WriteResult update(
-      ContactId id, ExpectedVersion expected, Map<String, String> set, Set<String> unset);
+  /** Sets and removes the attributes the changes name, keeping the others. */
+  WriteResult update(ContactId id, ExpectedVersion expected, AttributeChanges changes);
 
   /** Replaces all attributes; those not given are removed. */
   WriteResult replace(ContactId id, ExpectedVersion expected, Map<String, String> attributes);
 
   WriteResult delete(ContactId id, ExpectedVersion expected);
-
-  long count();
 
   /** Creates the indexes the queries need; safe to repeat. */
   void ensureIndexes();

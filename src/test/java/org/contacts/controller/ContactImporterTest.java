@@ -9,13 +9,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.contacts.exchange.ExchangeFormat;
+import org.contacts.model.Contact;
+import org.contacts.model.ContactId;
+import org.contacts.model.ContactQuery;
+import org.contacts.repository.EmbeddedCollections;
+import org.contacts.repository.MongoContactRepository;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ContactImporterTest {
 
-  private final InMemoryContactRepository repository = new InMemoryContactRepository();
+  @RegisterExtension static final EmbeddedCollections DATASTORE = new EmbeddedCollections();
+
+  private final MongoContactRepository repository =
+      new MongoContactRepository(DATASTORE.newCollection(), 500);
   private final ContactImporter importer = new ContactImporter(repository);
 
   @TempDir Path directory;
@@ -23,6 +33,14 @@ class ContactImporterTest {
   private ImportReport importCsv(String csv, ImportOptions options) throws IOException {
     Path file = Files.writeString(directory.resolve("contacts.csv"), csv, StandardCharsets.UTF_8);
     return importer.importFile(ExchangeFormat.CSV, file, options);
+  }
+
+  private long stored() {
+    ContactQuery all =
+        new ContactQuery(Map.of(), null, List.of(), ContactQuery.Page.numbered(1, 1));
+    try (Stream<Contact> contacts = repository.findAllMatching(all)) {
+      return contacts.count();
+    }
   }
 
   private ImportReport importCsv(String csv) throws IOException {
@@ -42,7 +60,7 @@ class ContactImporterTest {
     assertEquals(4, report.received(), "four records");
     assertEquals(2, report.created().size(), "Ann and Di stored");
     assertEquals(2, report.refusedRecords(), "two refused");
-    assertEquals(2, repository.count(), "only the valid ones in the store");
+    assertEquals(2, stored(), "only the valid ones in the store");
     ImportReport.Refusal missing = report.refusals().get(0);
     assertEquals(2, missing.record(), "record 2");
     assertEquals(3, missing.line(), "on line 3");
@@ -64,7 +82,7 @@ class ContactImporterTest {
         List.of(ImportReport.Reason.EMAIL_IN_USE, ImportReport.Reason.EMAIL_IN_USE),
         again.refusals().stream().map(ImportReport.Refusal::reason).toList(),
         "each record's email address is in use, whatever its case");
-    assertEquals(2, repository.count(), "two contacts, not four");
+    assertEquals(2, stored(), "two contacts, not four");
   }
 
   @Test
@@ -86,7 +104,10 @@ class ContactImporterTest {
     assertEquals(ImportReport.Reason.ID_TAKEN, again.refusals().get(0).reason(), "id taken");
     assertEquals(
         "Ann",
-        repository.contents().get("5f8f8c44b54764421b7156c3").attribute("firstName"),
+        repository
+            .findById(new ContactId("5f8f8c44b54764421b7156c3"))
+            .orElseThrow()
+            .attribute("firstName"),
         "the stored contact kept");
   }
 
@@ -98,7 +119,7 @@ class ContactImporterTest {
             () -> importCsv("firstName,lastName\nA,B\nC,D\nE,F\n", new ImportOptions(2, false)));
 
     assertEquals(ImportRefusedException.Reason.TOO_MANY_RECORDS, e.reason(), "too many");
-    assertEquals(Map.of(), repository.contents(), "nothing stored");
+    assertEquals(0, stored(), "nothing stored");
   }
 
   @Test
@@ -110,7 +131,7 @@ class ContactImporterTest {
 
     assertEquals(ImportRefusedException.Reason.MALFORMED, e.reason(), "malformed");
     assertEquals(4, e.line(), "line 4");
-    assertEquals(Map.of(), repository.contents(), "nothing stored");
+    assertEquals(0, stored(), "nothing stored");
   }
 
   @Test

@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
+import org.contacts.model.ContactId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class VCardMappingTest {
 
-  private static final String ID = "5f8f8c44b54764421b7156c3";
+  private static final ContactId ID = new ContactId("5f8f8c44b54764421b7156c3");
 
   static Map<String, String> everyAttribute() {
     Map<String, String> attributes = new LinkedHashMap<>();
@@ -66,7 +67,7 @@ class VCardMappingTest {
 
     assertEquals(1, records.size(), "one record");
     assertEquals(everyAttribute(), records.get(0).attributes(), "every attribute, as it was");
-    assertEquals(ID, records.get(0).id(), "the id");
+    assertEquals(ID.text(), records.get(0).id(), "the id");
   }
 
   @ParameterizedTest
