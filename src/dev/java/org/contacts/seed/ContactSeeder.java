@@ -37,7 +37,11 @@ public class ContactSeeder implements DatastorePreparation {
       return;
     }
     repository.insertAll(
-        new ContactGenerator(ContactGenerator.DEFAULT_SEED).generate(count), Change.now(null));
+        new ContactGenerator(ContactGenerator.DEFAULT_SEED)
+            .generate(count).stream()
+                .map(ContactRepository.NewContact::of)
+                .toList(),
+        Change.now(null));
     LOG.info(() -> "Seeded the empty embedded datastore with " + count + " generated contacts");
   }
 

@@ -7,8 +7,10 @@ import org.contacts.controller.ContactChangedException;
 import org.contacts.controller.ContactException;
 import org.contacts.controller.ContactNotFoundException;
 import org.contacts.controller.ContactValidationException;
+import org.contacts.controller.ImportRefusedException;
 import org.contacts.controller.InvalidContactIdException;
 import org.contacts.jsonapi.ErrorObject;
+import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.jsonapi.ResourceInput;
 
 /**
@@ -47,6 +49,9 @@ final class ContactErrors {
           "Invalid contact id: " + shown(invalid.text()),
           "Contact ids are 24 hexadecimal digits, such as 5f8f8c44b54764421b7156c3.");
     }
+    if (refusal instanceof ImportRefusedException refused) {
+      return importRefused(refused);
+    }
     if (refusal instanceof ContactChangedException changed) {
       return ErrorObject.of(
               412,
@@ -69,6 +74,21 @@ final class ContactErrors {
         ErrorObject.of(
             409, "Contact already exists", "A contact with id " + taken.id() + " already exists."),
         sent == null ? null : ContactInput.idPointer(sent));
+  }
+
+  /** A file refused whole: nothing of it was stored. */
+  private static ErrorObject importRefused(ImportRefusedException refused) {
+    return switch (refused.reason()) {
+      case MALFORMED ->
+          ErrorObject.of(400, "Malformed file", refused.getMessage() + " Nothing was stored.")
+              .withMeta(JsonBuilders.object().add("line", refused.line()).build());
+      case TOO_MANY_RECORDS ->
+          ErrorObject.of(
+              413,
+              "Too many contacts",
+              refused.getMessage() + " Nothing was stored; split the file.");
+      case EMPTY -> ErrorObject.of(422, "No contacts", refused.getMessage());
+    };
   }
 
   private static ErrorObject atPointer(ErrorObject error, String pointer) {

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -15,14 +16,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.security.Principal;
+import java.util.Optional;
 import java.util.Set;
 import org.contacts.api.http.BaseUri;
 import org.contacts.api.http.EntityTags;
+import org.contacts.api.http.ExchangeTypes;
 import org.contacts.api.http.Negotiation;
 import org.contacts.api.http.Preconditions;
 import org.contacts.api.query.ContactQueryParser;
@@ -30,6 +34,8 @@ import org.contacts.api.query.PageLinksBuilder;
 import org.contacts.config.ContactsSettings;
 import org.contacts.config.WebSettings;
 import org.contacts.controller.ContactController;
+import org.contacts.controller.ContactImporter;
+import org.contacts.exchange.ExchangeFormat;
 import org.contacts.jsonapi.JsonApi;
 import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.jsonapi.Representation;
@@ -51,6 +57,7 @@ public class ContactResource {
   private static final MediaType CURSOR_PAGE_TYPE = JsonApi.withProfile(JsonApi.CURSOR_PROFILE);
 
   @Inject ContactController controller;
+  @Inject ContactImporter importer;
   @Inject ContactsSettings settings;
   @Inject SentDocument sent;
   @Inject WebSettings web;
@@ -58,9 +65,21 @@ public class ContactResource {
   @Context HttpHeaders headers;
   @Context UriInfo uriInfo;
   @Context SecurityContext security;
+  @Context Request request;
 
   @GET
   public Response list() {
+    Optional<ExchangeFormat> file = ExchangeTypes.exportFormat(headers.getAcceptableMediaTypes());
+    if (file.isPresent()) {
+      ContactQueryParser.Parsed parsed =
+          new ContactQueryParser(settings).parse(uriInfo.getQueryParameters(), false);
+      return ContactExports.collection(
+          controller,
+          parsed.query(),
+          file.get(),
+          parsed.fields(),
+          HttpMethod.HEAD.equals(request.getMethod()));
+    }
     boolean cursorByDefault = Negotiation.asksForCursorProfile(headers.getAcceptableMediaTypes());
     ContactQueryParser.Parsed parsed =
         new ContactQueryParser(settings).parse(uriInfo.getQueryParameters(), cursorByDefault);
@@ -90,15 +109,34 @@ public class ContactResource {
     Set<String> fields = new ContactQueryParser(settings).parseFields(uriInfo.getQueryParameters());
     Representation representation = representation().withFields(fields);
     Contact contact = controller.get(ContactController.id(id));
-    EntityTag tag = EntityTags.of(contact, representation);
+    Optional<ExchangeFormat> file = ExchangeTypes.exportFormat(headers.getAcceptableMediaTypes());
+    EntityTag tag =
+        file.isPresent()
+            ? EntityTags.of(contact, file.get())
+            : EntityTags.of(contact, representation);
     if (notModified(tag)) {
       return Response.notModified(tag).build();
+    }
+    if (file.isPresent()) {
+      return ContactExports.single(Response.ok(), contact, file.get(), fields);
     }
     return contactResponse(Response.ok(), contact, representation);
   }
 
   @POST
   public Response create(InputStream body) {
+    Optional<ExchangeFormat> file = ExchangeTypes.importFormat(headers.getMediaType());
+    if (file.isPresent()) {
+      return ContactImports.create(
+          importer,
+          settings,
+          base(),
+          file.get(),
+          headers.getMediaType(),
+          uriInfo.getQueryParameters(),
+          body,
+          author());
+    }
     ResourceInput input = read(body);
     ContactId id = ContactInput.clientId(input);
     Contact contact = controller.create(id, ContactInput.attributes(input), author());

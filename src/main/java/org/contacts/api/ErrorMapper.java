@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.contacts.api.http.BaseUri;
+import org.contacts.api.http.ExchangeTypes;
 import org.contacts.config.WebSettings;
 import org.contacts.controller.ContactException;
 import org.contacts.datastore.DatastoreFailures;
@@ -106,12 +107,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
               ErrorObject.of(
                   406,
                   "Not acceptable",
-                  "This service answers with " + JsonApi.MEDIA_TYPE + " only.");
+                  "This service answers with " + ExchangeTypes.ON_OFFER + ".");
           case 415 ->
               ErrorObject.of(
                   415,
                   "Unsupported media type",
-                  "Send " + JsonApi.MEDIA_TYPE + " or application/json.");
+                  "Send "
+                      + JsonApi.MEDIA_TYPE
+                      + " or application/json; to import into /contacts, text/vcard or text/csv"
+                      + " in UTF-8.");
           default -> ErrorObject.of(status, original.getStatusInfo().getReasonPhrase(), null);
         };
     Map<String, String> headers =

@@ -24,6 +24,14 @@ public class ContactsSettings {
   long maxBodyBytes;
 
   @Inject
+  @ConfigProperty(name = "contacts.import.max-body-bytes", defaultValue = "67108864")
+  long importMaxBodyBytes;
+
+  @Inject
+  @ConfigProperty(name = "contacts.import.max-records", defaultValue = "100000")
+  int importMaxRecords;
+
+  @Inject
   @ConfigProperty(name = "contacts.count.time-limit-ms", defaultValue = "500")
   long countTimeLimitMillis;
 
@@ -49,6 +57,16 @@ public class ContactsSettings {
 
   public long maxBodyBytes() {
     return maxBodyBytes;
+  }
+
+  /** The largest vCard or CSV file an import takes, in bytes. */
+  public long importMaxBodyBytes() {
+    return importMaxBodyBytes;
+  }
+
+  /** The most contacts one import may hold. */
+  public int importMaxRecords() {
+    return importMaxRecords;
   }
 
   /** How long counting the matches of a filtered query may take before a page goes without. */

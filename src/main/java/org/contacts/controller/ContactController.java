@@ -3,6 +3,7 @@ package org.contacts.controller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.stream.Stream;
 import org.contacts.model.AttributeChanges;
 import org.contacts.model.Change;
 import org.contacts.model.Contact;
@@ -40,6 +41,11 @@ public class ContactController {
 
   public ContactPage list(ContactQuery query) {
     return repository.findPage(query);
+  }
+
+  /** Every contact the query selects, not one page, in its order; the caller closes it. */
+  public Stream<Contact> export(ContactQuery query) {
+    return repository.findAllMatching(query);
   }
 
   public Contact get(ContactId id) {

@@ -10,7 +10,8 @@ public abstract sealed class ContactException extends RuntimeException
         ContactValidationException,
         ContactChangedException,
         ContactAlreadyExistsException,
-        ChangesNoLongerKeptException {
+        ChangesNoLongerKeptException,
+        ImportRefusedException {
 
   ContactException(String message) {
     super(message, null, false, false);

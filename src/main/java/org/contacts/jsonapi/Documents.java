@@ -80,6 +80,20 @@ public final class Documents {
     return single(base, self, resourceObject(type, id, attributes, self));
   }
 
+  /**
+   * A document whose primary data is a resource with no address of its own, such as the report of
+   * what one request did.
+   */
+  public static JsonObject unaddressed(String base, String type, String id, JsonObject attributes) {
+    return JsonBuilders.object()
+        .add("jsonapi", JSONAPI_OBJECT)
+        .add("links", links(base, null))
+        .add(
+            "data",
+            JsonBuilders.object().add("type", type).add("id", id).add("attributes", attributes))
+        .build();
+  }
+
   /** The top-level links every document has: its own (when it has one) and the description. */
   static JsonObjectBuilder links(String base, String self) {
     JsonObjectBuilder links = JsonBuilders.object();

@@ -47,7 +47,7 @@ public record ErrorObject(
     return new ErrorObject(status, title, detail, pointer, parameter, header, id, typeLink, meta);
   }
 
-  JsonObject toJson() {
+  public JsonObject toJson() {
     JsonObjectBuilder error = JsonBuilders.object();
     if (id != null) {
       error.add("id", id);

@@ -2,28 +2,42 @@ package org.contacts.repository;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -43,6 +57,9 @@ import org.contacts.model.SortKey;
 public class MongoContactRepository implements ContactRepository {
 
   private static final Logger LOG = Logger.getLogger(MongoContactRepository.class.getName());
+
+  /** How many contacts an export's cursor fetches per round trip. */
+  private static final int EXPORT_BATCH_SIZE = 1000;
 
   private MongoCollection<Document> collection;
   private MongoCollection<Document> tombstones;
@@ -162,12 +179,92 @@ public class MongoContactRepository implements ContactRepository {
   }
 
   @Override
-  public void insertAll(List<Map<String, String>> contacts, Change change) {
-    List<Document> documents = new ArrayList<>(contacts.size());
-    for (Map<String, String> attributes : contacts) {
-      documents.add(ContactMapping.toNewDocument(new ObjectId(), attributes, change));
+  public Stream<Contact> findAllMatching(ContactQuery query) {
+    List<SortKey> order = ContactQueries.orderOf(query.sort());
+    MongoCursor<Document> cursor =
+        collection
+            .find(ContactQueries.filterOf(query))
+            .sort(ContactQueries.sortOf(order, false))
+            .batchSize(EXPORT_BATCH_SIZE)
+            .cursor();
+    Iterator<Contact> contacts =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return cursor.hasNext();
+          }
+
+          @Override
+          public Contact next() {
+            return ContactMapping.toContact(cursor.next());
+          }
+        };
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(
+                contacts, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(cursor::close);
+  }
+
+  /**
+   * Unordered, so that a taken id refuses its own contact and no other; any other failure of a
+   * write is the whole batch's.
+   */
+  @Override
+  public BatchResult insertAll(List<NewContact> contacts, Change change) {
+    if (contacts.isEmpty()) {
+      return new BatchResult(List.of(), Set.of());
     }
-    collection.insertMany(documents);
+    List<Document> documents = new ArrayList<>(contacts.size());
+    List<ContactId> ids = new ArrayList<>(contacts.size());
+    for (NewContact contact : contacts) {
+      ObjectId objectId = contact.id() == null ? new ObjectId() : objectId(contact.id());
+      documents.add(ContactMapping.toNewDocument(objectId, contact.attributes(), change));
+      ids.add(contact.id() == null ? new ContactId(objectId.toHexString()) : contact.id());
+    }
+    Set<Integer> taken = new HashSet<>();
+    try {
+      collection.insertMany(documents, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      if (e.getWriteConcernError() != null) {
+        throw e;
+      }
+      for (BulkWriteError error : e.getWriteErrors()) {
+        if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+        taken.add(error.getIndex());
+      }
+    }
+    List<ContactId> created = new ArrayList<>(ids.size() - taken.size());
+    for (int i = 0; i < ids.size(); i++) {
+      if (!taken.contains(i)) {
+        created.add(ids.get(i));
+      }
+    }
+    return new BatchResult(created, taken);
+  }
+
+  /** Looks the addresses up among the indexed search keys, which hold them in lower case. */
+  @Override
+  public Set<String> emailsInUse(Collection<String> emails) {
+    Set<String> wanted = new HashSet<>();
+    emails.forEach(email -> wanted.add(email.toLowerCase(Locale.ROOT)));
+    Set<String> found = new HashSet<>();
+    if (wanted.isEmpty()) {
+      return found;
+    }
+    for (Document document :
+        collection
+            .find(in(ContactMapping.SEARCH, wanted))
+            .projection(new Document(ContactAttributes.EMAIL, 1))) {
+      Object email = document.get(ContactAttributes.EMAIL);
+      String lower = email == null ? null : email.toString().toLowerCase(Locale.ROOT);
+      if (wanted.contains(lower)) {
+        found.add(lower);
+      }
+    }
+    return found;
   }
 
   @Override

@@ -195,8 +195,8 @@ abstract class ContactRepositoryContract {
   void insertAllStoresEveryContactSearchableAtVersionOne() {
     repository.insertAll(
         List.of(
-            attributes("firstName", "Ann", "lastName", "Lee"),
-            attributes("firstName", "Bo", "lastName", "Ray")),
+            ContactRepository.NewContact.of(attributes("firstName", "Ann", "lastName", "Lee")),
+            ContactRepository.NewContact.of(attributes("firstName", "Bo", "lastName", "Ray"))),
         WRITER);
 
     ContactQuery search =
@@ -206,6 +206,59 @@ abstract class ContactRepositoryContract {
     assertEquals("Bo", found.get(0).attribute("firstName"), "the one named Ray");
     assertEquals(1, found.get(0).version(), "at version 1");
     assertEquals(2, all().size(), "both stored");
+  }
+
+  @Test
+  void insertAllRefusesOnlyTheContactsWhoseIdIsTakenInOneRoundTrip() {
+    Contact ann = person("Ann", "Lee");
+    ContactId chosen = new ContactId(new ObjectId().toHexString());
+    List<ContactRepository.NewContact> batch =
+        List.of(
+            ContactRepository.NewContact.of(attributes("firstName", "Bo", "lastName", "Ray")),
+            new ContactRepository.NewContact(
+                ann.id(), attributes("firstName", "X", "lastName", "Y")),
+            new ContactRepository.NewContact(
+                chosen, attributes("firstName", "Cy", "lastName", "Poe")));
+    ContactRepository.BatchResult[] result = new ContactRepository.BatchResult[1];
+
+    int trips = roundTrips(() -> result[0] = repository.insertAll(batch, WRITER));
+
+    assertEquals(1, trips, "one round trip for the batch");
+    assertEquals(Set.of(1), result[0].idTaken(), "the second contact's id was taken");
+    assertEquals(2, result[0].created().size(), "the others stored: " + result[0]);
+    assertEquals(chosen, result[0].created().get(1), "under the id chosen for it");
+    assertEquals("Ann", stored(ann).attribute("firstName"), "the contact with that id unchanged");
+    assertEquals(3, collection.countDocuments(), "Ann, Bo and Cy");
+  }
+
+  @Test
+  void emailsInUseComparesWithoutCase() {
+    person("Ann", "Lee", "email", "Ann.Lee@Example.org");
+    person("Bo", "bo@example.org");
+
+    assertEquals(
+        Set.of("ann.lee@example.org"),
+        repository.emailsInUse(List.of("ann.lee@EXAMPLE.org", "bo@example.org", "cy@example.org")),
+        "Ann's address in any case; Bo's only as a last name, not an email");
+  }
+
+  @Test
+  void findAllMatchingStreamsTheWholeSelectionInOrder() {
+    List<Contact> people = insertPeople();
+    List<SortKey> sort = sortOf("city,-firstName");
+
+    List<ContactId> seen;
+    try (Stream<Contact> all = repository.findAllMatching(query(Map.of(), null, sort, 2))) {
+      seen = all.map(Contact::id).toList();
+    }
+    List<String> austin;
+    try (Stream<Contact> filtered =
+        repository.findAllMatching(query(Map.of("city", List.of("Austin")), null, List.of(), 1))) {
+      austin = filtered.map(contact -> contact.attribute("city")).toList();
+    }
+
+    assertEquals(expectedOrder(people, sort), seen, "every contact, not a page, in the order");
+    assertEquals(List.of("Austin", "Austin", "Austin", "Austin"), austin, "filters apply");
   }
 
   @Test

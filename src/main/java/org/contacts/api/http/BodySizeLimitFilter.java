@@ -11,9 +11,10 @@ import org.contacts.config.ContactsSettings;
 import org.contacts.jsonapi.ResourceInputReader;
 
 /**
- * 413 Content Too Large for a request whose Content-Length exceeds contacts.request.max-body-bytes,
- * on every route, before anything reads the body. A body sent without a length (chunked) is counted
- * as it is read instead, by {@link ResourceInputReader}, which refuses it with the same 413.
+ * 413 Content Too Large for a request whose Content-Length exceeds contacts.request.max-body-bytes
+ * (contacts.import.max-body-bytes for a vCard or CSV file to import), on every route, before
+ * anything reads the body. A body sent without a length (chunked) is counted as it is read instead,
+ * by {@link ResourceInputReader}, which refuses it with the same 413.
  *
  * <p>Its place in the request pipeline: docs/pipeline.md.
  */
@@ -26,8 +27,12 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getLength() > settings.maxBodyBytes()) {
-      throw ResourceInputReader.tooLarge(settings.maxBodyBytes());
+    long maxBytes =
+        ExchangeTypes.importFormat(request.getMediaType()).isPresent()
+            ? settings.importMaxBodyBytes()
+            : settings.maxBodyBytes();
+    if (request.getLength() > maxBytes) {
+      throw ResourceInputReader.tooLarge(maxBytes);
     }
   }
 }

@@ -26,7 +26,8 @@ public class CorsFilter implements Filter {
   static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
   static final String ALLOWED_HEADERS =
       "Authorization, Content-Type, If-Match, If-None-Match, Last-Event-ID, X-Request-Id";
-  static final String EXPOSED_HEADERS = "ETag, Location, Retry-After, X-Request-Id, Server-Timing";
+  static final String EXPOSED_HEADERS =
+      "ETag, Location, Retry-After, X-Request-Id, Server-Timing, Content-Disposition";
 
   /** How long a browser may reuse a preflight's answer, in seconds. */
   static final String MAX_AGE = "600";

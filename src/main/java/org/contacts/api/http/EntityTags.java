@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.EntityTag;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.zip.CRC32C;
+import org.contacts.exchange.ExchangeFormat;
 import org.contacts.jsonapi.Representation;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactPage;
@@ -19,6 +20,17 @@ public final class EntityTags {
 
   public static EntityTag of(Contact contact, Representation representation) {
     return new EntityTag(contact.version() + "-" + variant(representation));
+  }
+
+  /** A contact drawn as a file: "3-v4", "3-v3" or "3-csv" for version 3. */
+  public static EntityTag of(Contact contact, ExchangeFormat format) {
+    String variant =
+        switch (format) {
+          case VCARD_4 -> "v4";
+          case VCARD_3 -> "v3";
+          case CSV -> "csv";
+        };
+    return new EntityTag(contact.version() + "-" + variant);
   }
 
   public static EntityTag of(ContactPage page, Representation representation, String query) {

@@ -1,6 +1,7 @@
 package org.contacts.api.http;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.Priorities;
@@ -16,8 +17,9 @@ import java.util.List;
 
 /**
  * Content negotiation: checks every request's Content-Type (415) and Accept (406) before a resource
- * sees it, on every route (before matching, so an unknown route with an unsupported media type is a
- * 415 too), and marks every response as varying by Accept, since the representation does.
+ * sees it (vCard and CSV files only where they are imported and exported: {@link ExchangeTypes}),
+ * on every route (before matching, so an unknown route with an unsupported media type is a 415
+ * too), and marks every response as varying by Accept, since the representation does.
  *
  * <p>Its place in the request pipeline: docs/pipeline.md.
  */
@@ -27,17 +29,47 @@ import java.util.List;
 public class NegotiationFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   /** The one route that also answers Server-Sent Events: the change feed's live stream. */
-  static final String EVENT_STREAM_PATH = "/contacts/changes";
+  static final String EVENT_STREAM_PATH = "contacts/changes";
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.hasEntity() || request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null) {
+    boolean isImport = ExchangeTypes.importFormat(request.getMediaType()).isPresent();
+    if (isImport
+        && trimmed(request).equals("contacts")
+        && HttpMethod.POST.equals(request.getMethod())) {
+      if (!ExchangeTypes.hasUtf8Charset(request.getMediaType())) {
+        throw new NotSupportedException();
+      }
+    } else if (request.hasEntity() || request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null) {
       checkContentType(request.getMediaType());
     }
+    String path = trimmed(request);
+    boolean reading =
+        HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+    if (!(reading
+        && isContacts(path)
+        && ExchangeTypes.acceptsExport(request.getAcceptableMediaTypes()))) {
+      checkAccept(request.getAcceptableMediaTypes(), path.equals(EVENT_STREAM_PATH));
+    }
+  }
+
+  /** /contacts and each contact, which are exported as files too. */
+  private static boolean isContacts(String path) {
+    return path.equals("contacts") || path.startsWith("contacts/") && path.indexOf('/', 9) < 0;
+  }
+
+  /** The request's path without its leading and trailing slashes. */
+  private static String trimmed(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
-    checkAccept(
-        request.getAcceptableMediaTypes(),
-        (path.startsWith("/") ? path : "/" + path).equals(EVENT_STREAM_PATH));
+    int start = 0;
+    int end = path.length();
+    while (start < end && path.charAt(start) == '/') {
+      start++;
+    }
+    while (end > start && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    return path.substring(start, end);
   }
 
   /**

@@ -20,7 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class ProductionWarIT {
 
-  /** The driver and its logging: the only libraries production needs beside Liberty's own. */
+  /**
+   * The driver and its logging, and the vCard and CSV readers and writers of import and export
+   * (ez-vcard with vinnie, its parser; Commons CSV with Commons IO, which its reader is built on,
+   * and Commons Codec, which the JVM needs to load its format class): the only libraries production
+   * needs beside Liberty's own.
+   */
   private static final Set<String> PRODUCTION_LIBRARIES =
       Set.of(
           "mongodb-driver-sync",
@@ -28,7 +33,12 @@ class ProductionWarIT {
           "bson",
           "bson-record-codec",
           "slf4j-api",
-          "slf4j-jdk14");
+          "slf4j-jdk14",
+          "ez-vcard",
+          "vinnie",
+          "commons-csv",
+          "commons-io",
+          "commons-codec");
 
   private static final String CLASSES = "WEB-INF/classes/";
 

@@ -19,10 +19,13 @@ public class IntegrationTestSession implements LauncherSessionListener {
           System.getProperty("it.server.name"),
           Integer.parseInt(System.getProperty("it.http.port")),
           // Open, as the run command serves it: the contract tests are the original clients'.
-          // Not primed, as the run command starts it.
+          // Not primed, as the run command starts it; imports are bounded low, so that a test can
+          // go past the bounds cheaply.
           "-Dmongo.uri="
               + TestDatastore.connectionString()
-              + "\n-Dcontacts.auth.mode=none\n-Dcontacts.priming.enabled=false\n",
+              + "\n-Dcontacts.auth.mode=none\n-Dcontacts.priming.enabled=false\n"
+              + "-Dcontacts.import.max-records=1000\n"
+              + "-Dcontacts.import.max-body-bytes=4194304\n",
           null);
     }
   }

@@ -102,7 +102,13 @@ class BrowserFrontEndIT {
     assertTrue(vary(response).contains("Origin"), () -> "Vary: " + vary(response));
     String exposed = response.header("Access-Control-Expose-Headers");
     for (String name :
-        List.of("ETag", "Location", "Retry-After", "X-Request-Id", "Server-Timing")) {
+        List.of(
+            "ETag",
+            "Location",
+            "Retry-After",
+            "X-Request-Id",
+            "Server-Timing",
+            "Content-Disposition")) {
       assertTrue(exposed.contains(name), () -> name + " exposed: " + exposed);
     }
     assertNull(response.header("Access-Control-Allow-Credentials"), "no credentials mode");
