@@ -17,9 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.contacts.config.WebSettings;
 import org.contacts.controller.ContactException;
-import org.contacts.datastore.DatastoreFailures;
 import org.contacts.datastore.DatastoreNotConfiguredException;
-import org.contacts.datastore.DatastoreSettings;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.ErrorDocument;
 import org.contacts.jsonapi.ErrorObject;
@@ -35,7 +33,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
 
-  @Inject DatastoreSettings datastore;
+  @Inject DatastoreErrors datastoreErrors;
   @Inject SentDocument sent;
   @Inject WebSettings web;
 
@@ -60,8 +58,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       if (cause instanceof InsufficientScopeException forbidden) {
         return insufficientScope(forbidden);
       }
-      if (DatastoreFailures.isUnavailable(cause)) {
-        return datastoreUnavailable(cause);
+      ApiException unavailable = datastoreErrors.of(cause);
+      if (unavailable != null) {
+        return respond(unavailable.errors(), unavailable.headers());
       }
     }
     if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
@@ -74,20 +73,6 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     return respond(
         List.of(ErrorObject.of(503, "Datastore is not configured", notConfigured.getMessage())),
         Map.of());
-  }
-
-  private Response datastoreUnavailable(Throwable cause) {
-    LOG.warning(() -> "Datastore is unreachable: " + cause.getClass().getSimpleName());
-    String retryAfter = Integer.toString(datastore.retryAfterSeconds());
-    return respond(
-        List.of(
-            ErrorObject.of(
-                503,
-                "Datastore is unreachable",
-                "The contacts datastore did not answer in time; try again in "
-                    + retryAfter
-                    + " seconds.")),
-        Map.of(HttpHeaders.RETRY_AFTER, retryAfter));
   }
 
   /** RFC 6750's challenge: error="invalid_token" only when a token was sent. */

@@ -6,11 +6,10 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoOperationTimeoutException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -24,12 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.contacts.config.ContactsSettings;
+import org.contacts.datastore.DatastoreDeadline;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
 import org.contacts.model.ContactId;
@@ -67,13 +66,14 @@ public class MongoContactRepository implements ContactRepository {
   @Override
   public void ensureIndexes() {
     for (String attribute : ContactAttributes.NAMES) {
-      collection.createIndex(
-          Indexes.ascending(attribute, ContactMapping.ID),
-          new IndexOptions().name(attribute + "_id"));
+      collection()
+          .createIndex(
+              Indexes.ascending(attribute, ContactMapping.ID),
+              new IndexOptions().name(attribute + "_id"));
     }
-    collection.createIndex(
-        Indexes.ascending(ContactMapping.SEARCH), new IndexOptions().name("search"));
-    LOG.info(() -> "Indexes ensured on collection " + collection.getNamespace().getFullName());
+    collection()
+        .createIndex(Indexes.ascending(ContactMapping.SEARCH), new IndexOptions().name("search"));
+    LOG.info(() -> "Indexes ensured on collection " + collection().getNamespace().getFullName());
   }
 
   @Override
@@ -88,7 +88,7 @@ public class MongoContactRepository implements ContactRepository {
             : backwards ? ContactQueries.before(order, page.before()) : null;
     Bson where = keyset == null ? filter : and(filter, keyset);
     FindIterable<Document> documents =
-        collection
+        collection()
             .find(where)
             .sort(ContactQueries.sortOf(order, backwards))
             .skip(page.offset())
@@ -110,21 +110,19 @@ public class MongoContactRepository implements ContactRepository {
   private ContactPage total(
       ContactQuery query, Bson filter, List<Contact> contacts, boolean hasMore) {
     if (!query.isFiltered()) {
-      return new ContactPage(contacts, collection.estimatedDocumentCount(), false, hasMore);
+      return new ContactPage(contacts, collection().estimatedDocumentCount(), false, hasMore);
     }
     try {
-      long total =
-          collection.countDocuments(
-              filter, new CountOptions().maxTime(countTimeLimitMillis, TimeUnit.MILLISECONDS));
+      long total = DatastoreDeadline.bound(collection, countTimeLimitMillis).countDocuments(filter);
       return new ContactPage(contacts, total, true, hasMore);
-    } catch (MongoExecutionTimeoutException e) {
+    } catch (MongoOperationTimeoutException e) {
       return new ContactPage(contacts, null, false, hasMore);
     }
   }
 
   @Override
   public Optional<Contact> findById(ContactId id) {
-    return Optional.ofNullable(collection.find(byId(id)).first()).map(ContactMapping::toContact);
+    return Optional.ofNullable(collection().find(byId(id)).first()).map(ContactMapping::toContact);
   }
 
   @Override
@@ -132,7 +130,7 @@ public class MongoContactRepository implements ContactRepository {
     ObjectId objectId = id == null ? new ObjectId() : objectId(id);
     Document document = ContactMapping.toDocument(objectId, 1, attributes);
     try {
-      collection.insertOne(document);
+      collection().insertOne(document);
     } catch (MongoWriteException e) {
       if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
         throw new DuplicateContactException(objectId.toHexString());
@@ -148,7 +146,7 @@ public class MongoContactRepository implements ContactRepository {
     for (Map<String, String> attributes : contacts) {
       documents.add(ContactMapping.toDocument(new ObjectId(), 1, attributes));
     }
-    collection.insertMany(documents);
+    collection().insertMany(documents);
   }
 
   /**
@@ -174,7 +172,7 @@ public class MongoContactRepository implements ContactRepository {
       attributes.putAll(set);
       unset.forEach(attributes::remove);
       Document next = ContactMapping.toDocument(objectId, version + 1, attributes);
-      if (collection
+      if (collection()
               .replaceOne(and(eq(ContactMapping.ID, objectId), versionIn(Set.of(version))), next)
               .getMatchedCount()
           == 1) {
@@ -194,10 +192,11 @@ public class MongoContactRepository implements ContactRepository {
       return refusal(id);
     }
     Document written =
-        collection.findOneAndUpdate(
-            filterOf(id, expected),
-            ContactMapping.replacement(attributes),
-            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        collection()
+            .findOneAndUpdate(
+                filterOf(id, expected),
+                ContactMapping.replacement(attributes),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     return written == null
         ? refusal(id, expected)
         : new WriteResult.Written(ContactMapping.toContact(written));
@@ -208,7 +207,7 @@ public class MongoContactRepository implements ContactRepository {
     if (expected instanceof ExpectedVersion.Never) {
       return refusal(id);
     }
-    Document deleted = collection.findOneAndDelete(filterOf(id, expected));
+    Document deleted = collection().findOneAndDelete(filterOf(id, expected));
     return deleted == null
         ? refusal(id, expected)
         : new WriteResult.Written(ContactMapping.toContact(deleted));
@@ -224,7 +223,7 @@ public class MongoContactRepository implements ContactRepository {
 
   private WriteResult refusal(ContactId id) {
     Document current =
-        collection.find(byId(id)).projection(new Document(ContactMapping.VERSION, 1)).first();
+        collection().find(byId(id)).projection(new Document(ContactMapping.VERSION, 1)).first();
     return current == null
         ? WriteResult.NOT_FOUND
         : new WriteResult.Changed(ContactMapping.versionOf(current));
@@ -232,7 +231,12 @@ public class MongoContactRepository implements ContactRepository {
 
   @Override
   public long count() {
-    return collection.estimatedDocumentCount();
+    return collection().estimatedDocumentCount();
+  }
+
+  /** The collection, bounded by what is left of the request's deadline. */
+  private MongoCollection<Document> collection() {
+    return DatastoreDeadline.bound(collection);
   }
 
   private static ObjectId objectId(ContactId id) {
