@@ -12,6 +12,12 @@ import java.util.function.Supplier;
  */
 public final class DatastoreDeadline {
 
+  /**
+   * The bound of datastore work outside a request (indexes and the seed at start-up): it runs once,
+   * on no client's behalf, and a loaded machine at start can need more than a request's deadline.
+   */
+  static final long OUTSIDE_REQUEST_MILLIS = 10_000;
+
   private static final ThreadLocal<Long> END = new ThreadLocal<>();
 
   private DatastoreDeadline() {}
@@ -30,8 +36,8 @@ public final class DatastoreDeadline {
   }
 
   /**
-   * The collection bounded by what is left of this thread's deadline, or as configured when the
-   * thread has none (start-up work).
+   * The collection bounded by what is left of this thread's deadline, or by {@link
+   * #OUTSIDE_REQUEST_MILLIS} when the thread has none (start-up work).
    *
    * @throws MongoOperationTimeoutException when the deadline has passed
    */

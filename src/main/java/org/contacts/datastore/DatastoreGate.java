@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.contacts.datastore.DatastoreUnavailableException.Kind;
@@ -46,15 +48,38 @@ public class DatastoreGate {
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry registry;
 
-  private final Map<Kind, Counter> refusals = new EnumMap<>(Kind.class);
   private Semaphore permits;
+  private long timeoutMillis;
+  private BooleanSupplier datastoreAnswers;
+  private Consumer<Kind> refusals;
+
+  public DatastoreGate() {}
+
+  /**
+   * @param datastoreAnswers whether the driver's monitor hears the datastore
+   * @param refusals counts each refusal by kind
+   */
+  DatastoreGate(
+      int maxConcurrentRequests,
+      long timeoutMillis,
+      BooleanSupplier datastoreAnswers,
+      Consumer<Kind> refusals) {
+    this.permits = new Semaphore(maxConcurrentRequests);
+    this.timeoutMillis = timeoutMillis;
+    this.datastoreAnswers = datastoreAnswers;
+    this.refusals = refusals;
+  }
 
   @PostConstruct
   void init() {
     permits = new Semaphore(settings.maxConcurrentRequests());
+    timeoutMillis = settings.timeoutMillis();
+    datastoreAnswers = this::monitorHearsDatastore;
+    Map<Kind, Counter> counters = new EnumMap<>(Kind.class);
     for (Kind kind : Kind.values()) {
-      refusals.put(kind, registry.counter(REFUSALS, new Tag("kind", kind.tag())));
+      counters.put(kind, registry.counter(REFUSALS, new Tag("kind", kind.tag())));
     }
+    refusals = kind -> counters.get(kind).inc();
   }
 
   /** Made at start, so that the counters exist for a dashboard before the first refusal. */
@@ -70,7 +95,7 @@ public class DatastoreGate {
       throw refused(Kind.OVERLOADED, null);
     }
     try {
-      return DatastoreDeadline.within(settings.timeoutMillis(), work);
+      return DatastoreDeadline.within(timeoutMillis, work);
     } catch (MongoException failure) {
       Kind kind = kindOf(failure);
       if (kind == null) {
@@ -93,14 +118,18 @@ public class DatastoreGate {
     return DatastoreFailures.kindOf(failure);
   }
 
-  /** Whether the driver's monitor heard a datastore answer its last heartbeat. */
+  /** Whether the driver's monitor heard the datastore answer its last heartbeat. */
   public boolean answers() {
+    return datastoreAnswers.getAsBoolean();
+  }
+
+  private boolean monitorHearsDatastore() {
     return client.getClusterDescription().getServerDescriptions().stream()
         .anyMatch(ServerDescription::isOk);
   }
 
   private DatastoreUnavailableException refused(Kind kind, Throwable cause) {
-    refusals.get(kind).inc();
+    refusals.accept(kind);
     if (cause != null) {
       LOG.warning(() -> "Datastore " + kind.tag() + ": " + cause.getClass().getSimpleName());
     }

@@ -1,10 +1,8 @@
 package org.contacts.repository;
 
-import jakarta.annotation.Priority;
-import jakarta.decorator.Decorator;
-import jakarta.decorator.Delegate;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,16 +14,24 @@ import org.contacts.model.ContactQuery;
 import org.contacts.model.ExpectedVersion;
 
 /**
- * Passes each request's work on the repository through the datastore's gate (bulkhead and
- * deadline). The start-up work (indexes, seeding, counting) is not a request's and goes straight
- * through.
+ * The application's repository: each request's work on the MongoDB repository passes the
+ * datastore's gate (bulkhead and deadline). The start-up work (indexes, seeding, counting) is not a
+ * request's and goes straight through.
  */
-@Decorator
-@Priority(Interceptor.Priority.APPLICATION)
-public abstract class GatedContactRepository implements ContactRepository {
+@ApplicationScoped
+public class GatedContactRepository implements ContactRepository {
 
-  @Inject @Delegate ContactRepository repository;
-  @Inject DatastoreGate gate;
+  private MongoContactRepository repository;
+  private DatastoreGate gate;
+
+  @Inject
+  public GatedContactRepository(MongoContactRepository repository, DatastoreGate gate) {
+    this.repository = repository;
+    this.gate = gate;
+  }
+
+  /** For CDI's proxies only. */
+  protected GatedContactRepository() {}
 
   @Override
   public ContactPage findPage(ContactQuery query) {
@@ -57,5 +63,20 @@ public abstract class GatedContactRepository implements ContactRepository {
   @Override
   public WriteResult delete(ContactId id, ExpectedVersion expected) {
     return gate.call(() -> repository.delete(id, expected));
+  }
+
+  @Override
+  public void insertAll(List<Map<String, String>> contacts) {
+    repository.insertAll(contacts);
+  }
+
+  @Override
+  public long count() {
+    return repository.count();
+  }
+
+  @Override
+  public void ensureIndexes() {
+    repository.ensureIndexes();
   }
 }

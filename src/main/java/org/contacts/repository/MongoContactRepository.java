@@ -15,6 +15,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,8 +38,12 @@ import org.contacts.model.ContactQuery;
 import org.contacts.model.ExpectedVersion;
 import org.contacts.model.SortKey;
 
-/** Keeps contacts in one MongoDB collection, one document per contact. */
+/**
+ * Keeps contacts in one MongoDB collection, one document per contact. The application reaches it
+ * through {@link GatedContactRepository}, hence its one bean type.
+ */
 @ApplicationScoped
+@Typed(MongoContactRepository.class)
 public class MongoContactRepository implements ContactRepository {
 
   private static final Logger LOG = Logger.getLogger(MongoContactRepository.class.getName());
