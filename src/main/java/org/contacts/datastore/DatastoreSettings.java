@@ -49,7 +49,7 @@ public class DatastoreSettings {
   long timeoutMillis;
 
   @Inject
-  @ConfigProperty(name = "mongo.max-concurrent-requests", defaultValue = "48")
+  @ConfigProperty(name = "mongo.max-concurrent-requests", defaultValue = "64")
   int maxConcurrentRequests;
 
   @Inject
