@@ -203,14 +203,17 @@ public final class FaultProxy implements AutoCloseable {
   private record Chunk(byte[] bytes, long due) {}
 
   /**
-   * Runs a proxy by hand: {@code listenPort targetPort delayMillis lifetimeSeconds}, for example
-   * between the development server and its datastore.
+   * Runs a proxy by hand: {@code listenPort targetPort delayMillis lifetimeSeconds
+   * [delayAfterSeconds]}, for example between the development server and its datastore; the replies
+   * are late from the start, or from that many seconds on.
    */
   public static void main(String[] args) throws InterruptedException {
     Duration lifetime = Duration.ofSeconds(Long.parseLong(args[3]));
     FaultProxy proxy =
         start("127.0.0.1", Integer.parseInt(args[1]), Integer.parseInt(args[0]), lifetime);
-    proxy.delayReplies(Duration.ofMillis(Long.parseLong(args[2])));
+    Duration delay = Duration.ofMillis(Long.parseLong(args[2]));
+    long after = args.length > 4 ? Long.parseLong(args[4]) : 0;
+    proxy.stopper.schedule(() -> proxy.delayReplies(delay), after, TimeUnit.SECONDS);
     LOG.info("proxy on 127.0.0.1:" + proxy.port() + " for " + lifetime);
     proxy.stopper.awaitTermination(lifetime.toSeconds() + 1, TimeUnit.SECONDS);
     proxy.close();
