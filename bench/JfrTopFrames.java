@@ -58,7 +58,7 @@ public class JfrTopFrames {
   /** Frames of bearer-token authentication: Liberty's security and the service's filter and cache. */
   private static final List<String> AUTHENTICATION =
       List.of("com.ibm.ws.security.", "io.openliberty.security.", "com.ibm.ws.webcontainer.security.",
-          "org.contacts.api.BearerTokenFilter", "org.contacts.api.VerifiedTokens");
+          "org.contacts.api.auth.BearerTokenFilter", "org.contacts.api.auth.VerifiedTokens");
 
   public static void main(String[] args) throws Exception {
     int top = args.length > 1 ? Integer.parseInt(args[1]) : 15;

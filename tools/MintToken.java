@@ -1,3 +1,5 @@
+package tools;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -5,6 +7,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
@@ -27,6 +30,11 @@ import java.util.UUID;
  *
  * The token carries the scopes twice: in MicroProfile JWT's groups claim, which the service
  * checks, and in the OAuth 2 scope claim. It is written to standard output and nowhere else.
+ *
+ * <p>This is the project's one RS256 signer: the integration tests compile it as a test source
+ * and the benchmark compiles it beside its own classes, both calling {@link #sign}, {@link
+ * #claims}, {@link #keyPair} and {@link #publicKeyPem}. So it uses the JDK alone and stays one
+ * file, which is what JDK 17's source launcher can run.
  */
 public final class MintToken {
 
@@ -47,30 +55,39 @@ public final class MintToken {
     }
   }
 
-  /** private.pem (PKCS #8, keep it) and public.pem (the service's MP_JWT_VERIFY_PUBLICKEY). */
-  private static void keys(Path dir) throws Exception {
+  /** A new 2048-bit RSA key pair. */
+  public static KeyPair keyPair() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
-    KeyPair pair = generator.generateKeyPair();
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-    Files.writeString(dir.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-    System.err.println("wrote " + dir.resolve("private.pem") + " and " + dir.resolve("public.pem"));
+    return generator.generateKeyPair();
   }
 
-  private static String token(Path privateKey, Map<String, List<String>> options) throws Exception {
-    String issuer = single(options, "issuer", null);
-    if (issuer == null) {
-      throw new IllegalArgumentException("--issuer is required: the service's MP_JWT_VERIFY_ISSUER");
-    }
-    List<String> scopes = options.getOrDefault("scope", List.of());
+  /** The public key as the service reads it from MP_JWT_VERIFY_PUBLICKEY. */
+  public static String publicKeyPem(PublicKey key) {
+    return pem("PUBLIC KEY", key.getEncoded());
+  }
+
+  /** A compact RS256 token (a JWS) of these claims, a JSON object, signed with the key. */
+  public static String sign(PrivateKey key, String claims) throws Exception {
+    String signingInput = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + encode(claims);
+    Signature signature = Signature.getInstance("SHA256withRSA");
+    signature.initSign(key);
+    signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+    return signingInput + "." + URL.encodeToString(signature.sign());
+  }
+
+  /**
+   * The claims the tool signs: issuer, subject, a fresh jti, issued now and valid for the minutes
+   * given, the scopes in groups and scope, and the audience unless it is null.
+   */
+  public static String claims(
+      String issuer, String subject, String audience, long minutes, List<String> scopes) {
     long now = Instant.now().getEpochSecond();
-    long minutes = Long.parseLong(single(options, "minutes", "60"));
     StringBuilder claims =
         new StringBuilder("{")
             .append(member("iss", issuer))
             .append(',')
-            .append(member("sub", single(options, "sub", "developer")))
+            .append(member("sub", subject))
             .append(',')
             .append(member("jti", UUID.randomUUID().toString()))
             .append(",\"iat\":")
@@ -81,17 +98,39 @@ public final class MintToken {
             .append(array(scopes))
             .append(',')
             .append(member("scope", String.join(" ", scopes)));
-    String audience = single(options, "audience", null);
     if (audience != null) {
       claims.append(',').append(member("aud", audience));
     }
-    claims.append('}');
-    String signingInput =
-        encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + encode(claims.toString());
-    Signature signature = Signature.getInstance("SHA256withRSA");
-    signature.initSign(readPrivateKey(privateKey));
-    signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-    return signingInput + "." + URL.encodeToString(signature.sign());
+    return claims.append('}').toString();
+  }
+
+  /** Base64url without padding of the UTF-8 bytes, as each part of a token is written. */
+  public static String encode(String json) {
+    return URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** private.pem (PKCS #8, keep it) and public.pem (the service's MP_JWT_VERIFY_PUBLICKEY). */
+  private static void keys(Path dir) throws Exception {
+    KeyPair pair = keyPair();
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+    Files.writeString(dir.resolve("public.pem"), publicKeyPem(pair.getPublic()));
+    System.err.println("wrote " + dir.resolve("private.pem") + " and " + dir.resolve("public.pem"));
+  }
+
+  private static String token(Path privateKey, Map<String, List<String>> options) throws Exception {
+    String issuer = single(options, "issuer", null);
+    if (issuer == null) {
+      throw new IllegalArgumentException("--issuer is required: the service's MP_JWT_VERIFY_ISSUER");
+    }
+    String claims =
+        claims(
+            issuer,
+            single(options, "sub", "developer"),
+            single(options, "audience", null),
+            Long.parseLong(single(options, "minutes", "60")),
+            options.getOrDefault("scope", List.of()));
+    return sign(readPrivateKey(privateKey), claims);
   }
 
   private static Map<String, List<String>> options(String[] args) {
@@ -125,10 +164,6 @@ public final class MintToken {
         + "\n-----END "
         + type
         + "-----\n";
-  }
-
-  private static String encode(String json) {
-    return URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String member(String name, String value) {

@@ -1,24 +1,27 @@
 package org.contacts.seed;
 
-import jakarta.json.JsonObjectBuilder;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
 import org.bson.types.ObjectId;
-import org.contacts.jsonapi.JsonBuilders;
 import org.contacts.repository.ContactMapping;
 
 /**
- * Writes generated contacts as MongoDB extended JSON, one document a line, in the stored form the
- * service reads, for {@code mongoimport} or the datastore image's init step.
+ * Writes generated contacts as MongoDB extended JSON, one document a line, in the stored form that
+ * {@link ContactMapping} gives them, for {@code mongoimport} or the datastore image's init step.
  *
  * <p>Usage: {@code ContactFileWriter <file> [count] [seed]}
  */
 public final class ContactFileWriter {
+
+  /** Canonical extended JSON keeps the types: the id an ObjectId, the version a 64-bit integer. */
+  private static final JsonWriterSettings EXTENDED_JSON =
+      JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
   private ContactFileWriter() {}
 
@@ -38,17 +41,8 @@ public final class ContactFileWriter {
     ContactGenerator generator = new ContactGenerator(seed);
     BufferedWriter lines = out instanceof BufferedWriter b ? b : new BufferedWriter(out);
     for (int i = 0; i < count; i++) {
-      Map<String, String> attributes = generator.next();
-      JsonObjectBuilder document =
-          JsonBuilders.object()
-              .add(
-                  ContactMapping.ID,
-                  JsonBuilders.object().add("$oid", new ObjectId().toHexString()));
-      attributes.forEach(document::add);
-      document.add(ContactMapping.VERSION, JsonBuilders.object().add("$numberLong", "1"));
-      document.add(
-          ContactMapping.SEARCH, JsonBuilders.array(ContactMapping.searchKeys(attributes)));
-      lines.write(document.build().toString());
+      lines.write(
+          ContactMapping.toDocument(new ObjectId(), 1, generator.next()).toJson(EXTENDED_JSON));
       lines.newLine();
     }
     lines.flush();

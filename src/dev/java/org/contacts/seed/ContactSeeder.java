@@ -2,10 +2,13 @@ package org.contacts.seed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.contacts.datastore.DatastorePreparation;
 import org.contacts.datastore.DatastoreSettings;
 import org.contacts.datastore.MongoProducer;
+import org.contacts.model.ContactQuery;
 import org.contacts.repository.ContactRepository;
 
 /**
@@ -29,10 +32,16 @@ public class ContactSeeder implements DatastorePreparation {
   }
 
   void seedIfEmpty(int count) {
-    if (repository.count() > 0) {
+    if (!isEmpty()) {
       return;
     }
     repository.insertAll(new ContactGenerator(ContactGenerator.DEFAULT_SEED).generate(count));
     LOG.info(() -> "Seeded the empty embedded datastore with " + count + " generated contacts");
+  }
+
+  private boolean isEmpty() {
+    ContactQuery firstContact =
+        new ContactQuery(Map.of(), null, List.of(), ContactQuery.Page.numbered(1, 1));
+    return repository.findPage(firstContact).contacts().isEmpty();
   }
 }

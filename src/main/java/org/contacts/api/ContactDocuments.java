@@ -10,21 +10,26 @@ import org.contacts.jsonapi.PageLinks;
 import org.contacts.jsonapi.Representation;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
+import org.contacts.model.ContactId;
 
 /**
  * Contacts as JSON:API documents: the resource type, its route, and how a contact is drawn. The
- * links to contacts are built here ({@link #selfLink}) and in {@link PageLinksBuilder} only.
+ * links to contacts are built here ({@link #selfLink}) and in {@link
+ * org.contacts.api.query.PageLinksBuilder} only.
  */
 final class ContactDocuments {
 
   static final String CONTACTS_TYPE = "contacts";
   static final String CONTACTS_PATH = "/contacts";
 
+  /** The attribute in which the original service's clients find, and may send, the id. */
+  static final String LEGACY_ID = "_id";
+
   private ContactDocuments() {}
 
   /** A contact's absolute link; {@code base} is where clients reach the service (BaseUri). */
-  static String selfLink(String base, String contactId) {
-    return base + CONTACTS_PATH + "/" + contactId;
+  static String selfLink(String base, ContactId id) {
+    return base + CONTACTS_PATH + "/" + id.text();
   }
 
   /** A document whose primary data is one contact. */
@@ -46,15 +51,15 @@ final class ContactDocuments {
   }
 
   /** What a delete answers: the contact's link and the id it removed. */
-  static JsonObject deleted(String base, String contactId) {
+  static JsonObject deleted(String base, ContactId id) {
     return Documents.meta(
-        base, selfLink(base, contactId), JsonBuilders.object().add("deleted", contactId).build());
+        base, selfLink(base, id), JsonBuilders.object().add("deleted", id.text()).build());
   }
 
   private static JsonObject resource(String base, Contact contact, Representation representation) {
     JsonObjectBuilder attributes = JsonBuilders.object();
     if (representation.legacyId()) {
-      attributes.add("_id", contact.id());
+      attributes.add(LEGACY_ID, contact.id().text());
     }
     for (String name : ContactAttributes.NAMES) {
       if (representation.includes(name)) {
@@ -67,6 +72,6 @@ final class ContactDocuments {
       }
     }
     return Documents.resourceObject(
-        CONTACTS_TYPE, contact.id(), attributes.build(), selfLink(base, contact.id()));
+        CONTACTS_TYPE, contact.id().text(), attributes.build(), selfLink(base, contact.id()));
   }
 }

@@ -59,7 +59,7 @@ final class ContactErrors {
     return atPointer(
         ErrorObject.of(
             409, "Contact already exists", "A contact with id " + taken.id() + " already exists."),
-        sent == null ? null : sent.idPointer());
+        sent == null ? null : ContactInput.idPointer(sent));
   }
 
   private static ErrorObject atPointer(ErrorObject error, String pointer) {

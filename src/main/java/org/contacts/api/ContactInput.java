@@ -7,6 +7,8 @@ import java.util.Map;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.ErrorObject;
 import org.contacts.jsonapi.ResourceInput;
+import org.contacts.jsonapi.ResourceInputReader;
+import org.contacts.model.AttributeChanges;
 import org.contacts.model.AttributeValue;
 import org.contacts.model.ContactId;
 
@@ -17,6 +19,36 @@ import org.contacts.model.ContactId;
 final class ContactInput {
 
   private ContactInput() {}
+
+  /**
+   * The body as contacts are sent: a bare object is the original service's, whose clients send the
+   * id, if any, as the member {@code _id} among the attributes.
+   */
+  static ResourceInput withLegacyId(ResourceInput input) {
+    if (input.type() != null || !input.attributes().containsKey(ContactDocuments.LEGACY_ID)) {
+      return input;
+    }
+    Map<String, JsonValue> attributes = new LinkedHashMap<>(input.attributes());
+    JsonValue legacyId = attributes.remove(ContactDocuments.LEGACY_ID);
+    String id = null;
+    if (legacyId.getValueType() != JsonValue.ValueType.NULL) {
+      if (legacyId.getValueType() != JsonValue.ValueType.STRING) {
+        throw ResourceInputReader.malformed(
+            "\"" + ContactDocuments.LEGACY_ID + "\" must be a string.", legacyIdPointer());
+      }
+      id = ((JsonString) legacyId).getString();
+    }
+    return new ResourceInput(null, id, attributes, input.attributesPointer());
+  }
+
+  /** Where the body holds the contact's id: data.id, or the original service's _id. */
+  static String idPointer(ResourceInput input) {
+    return input.type() == null ? legacyIdPointer() : "/data/id";
+  }
+
+  private static String legacyIdPointer() {
+    return "/" + ContactDocuments.LEGACY_ID;
+  }
 
   /** The id a client chose for a new contact, or null when it chose none. */
   static ContactId clientId(ResourceInput input) {
@@ -33,11 +65,11 @@ final class ContactInput {
                             "Client-generated id not accepted",
                             "A contact's id, when a client chooses it, must be a new ObjectId of 24 "
                                 + "hexadecimal digits.")
-                        .atPointer(input.idPointer())));
+                        .atPointer(idPointer(input))));
   }
 
   /** The attributes of a body sent to change the contact the URL names, once it is about it. */
-  static Map<String, AttributeValue> changesTo(ContactId target, ResourceInput input) {
+  static AttributeChanges changesTo(ContactId target, ResourceInput input) {
     checkType(input);
     if (input.id() != null && !input.id().equals(target.text())) {
       throw new ApiException(
@@ -49,15 +81,15 @@ final class ContactInput {
                       + " but the URL names contact "
                       + target
                       + ".")
-              .atPointer(input.idPointer()));
+              .atPointer(idPointer(input)));
     }
     return attributes(input);
   }
 
-  static Map<String, AttributeValue> attributes(ResourceInput input) {
+  static AttributeChanges attributes(ResourceInput input) {
     Map<String, AttributeValue> attributes = new LinkedHashMap<>();
     input.attributes().forEach((name, value) -> attributes.put(name, valueOf(value)));
-    return attributes;
+    return new AttributeChanges(attributes);
   }
 
   private static AttributeValue valueOf(JsonValue value) {

@@ -18,8 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.Map;
 import java.util.Set;
+import org.contacts.api.http.BaseUri;
+import org.contacts.api.http.EntityTags;
+import org.contacts.api.http.Negotiation;
+import org.contacts.api.http.Preconditions;
+import org.contacts.api.query.ContactQueryParser;
+import org.contacts.api.query.PageLinksBuilder;
 import org.contacts.config.ContactsSettings;
 import org.contacts.config.WebSettings;
 import org.contacts.controller.ContactController;
@@ -41,8 +46,7 @@ import org.contacts.model.ExpectedVersion;
 @Path("contacts")
 public class ContactResource {
 
-  private static final MediaType CURSOR_PAGE_TYPE =
-      new MediaType("application", "vnd.api+json", Map.of("profile", JsonApi.CURSOR_PROFILE));
+  private static final MediaType CURSOR_PAGE_TYPE = JsonApi.withProfile(JsonApi.CURSOR_PROFILE);
 
   @Inject ContactController controller;
   @Inject ContactsSettings settings;
@@ -73,7 +77,7 @@ public class ContactResource {
     JsonObject document =
         ContactDocuments.contacts(
             base, page.contacts(), representation, links.links(parsed.query(), page), meta(page));
-    MediaType type = parsed.query().page().isCursor() ? CURSOR_PAGE_TYPE : JsonApi.MEDIA_TYPE_TYPE;
+    MediaType type = parsed.query().page().isCursor() ? CURSOR_PAGE_TYPE : JsonApi.CONTENT_TYPE;
     return Response.ok(document, type).tag(tag).build();
   }
 
@@ -125,8 +129,9 @@ public class ContactResource {
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") String id) {
-    controller.delete(ContactController.id(id), expectedVersion());
-    return Response.ok(ContactDocuments.deleted(base(), id), JsonApi.MEDIA_TYPE_TYPE).build();
+    ContactId target = ContactController.id(id);
+    controller.delete(target, expectedVersion());
+    return Response.ok(ContactDocuments.deleted(base(), target), JsonApi.CONTENT_TYPE).build();
   }
 
   private boolean notModified(EntityTag tag) {
@@ -146,7 +151,9 @@ public class ContactResource {
 
   /** Reads the body, and keeps it for errors that point into it. */
   private ResourceInput read(InputStream body) {
-    ResourceInput input = new ResourceInputReader(settings.maxBodyBytes()).read(body);
+    ResourceInput input =
+        ContactInput.withLegacyId(
+            new ResourceInputReader(settings.maxBodyBytes(), "Contacts").read(body));
     sent.keep(input);
     return input;
   }
@@ -159,7 +166,7 @@ public class ContactResource {
       Response.ResponseBuilder response, Contact contact, Representation representation) {
     return response
         .entity(ContactDocuments.contact(base(), contact, representation))
-        .type(JsonApi.MEDIA_TYPE_TYPE)
+        .type(JsonApi.CONTENT_TYPE)
         .tag(EntityTags.of(contact, representation))
         .build();
   }

@@ -10,11 +10,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.contacts.api.http.BaseUri;
 import org.contacts.config.WebSettings;
 import org.contacts.controller.ContactException;
 import org.contacts.datastore.DatastoreNotConfiguredException;
@@ -24,9 +24,12 @@ import org.contacts.jsonapi.ErrorObject;
 import org.contacts.jsonapi.JsonApi;
 
 /**
- * The one place where failures become responses: every exception that leaves a resource is answered
- * with a JSON:API errors document, and nothing internal (stack traces, connection strings) ever
- * reaches the client.
+ * The one door from a failure to a response, and it only dispatches: an {@link ApiException}
+ * carries its own status, errors and headers; a domain fact ({@link ContactException}) is
+ * translated by {@link ContactErrors}; the datastore's "not now" by {@link DatastoreErrors}; the
+ * errors JAX-RS raises itself and anything unexpected get the answers below. Every response is a
+ * JSON:API errors document, and nothing internal (stack traces, connection strings) ever reaches
+ * the client.
  */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
@@ -42,25 +45,23 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable thrown) {
+    return respond(refusal(thrown));
+  }
+
+  private ApiException refusal(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApiException api) {
-        return respond(api.errors(), api.headers());
+      if (cause instanceof ApiException refusal) {
+        return refusal;
       }
-      if (cause instanceof ContactException refusal) {
-        return respond(ContactErrors.of(refusal, sent.input()), Map.of());
+      if (cause instanceof ContactException fact) {
+        return new ApiException(ContactErrors.of(fact, sent.input()));
       }
       if (cause instanceof DatastoreNotConfiguredException notConfigured) {
         return datastoreNotConfigured(notConfigured);
       }
-      if (cause instanceof AuthenticationRequiredException refused) {
-        return unauthorized(refused);
-      }
-      if (cause instanceof InsufficientScopeException forbidden) {
-        return insufficientScope(forbidden);
-      }
       ApiException unavailable = datastoreErrors.of(cause);
       if (unavailable != null) {
-        return respond(unavailable.errors(), unavailable.headers());
+        return unavailable;
       }
     }
     if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
@@ -69,42 +70,14 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     return unexpected(thrown);
   }
 
-  private Response datastoreNotConfigured(DatastoreNotConfiguredException notConfigured) {
-    return respond(
-        List.of(ErrorObject.of(503, "Datastore is not configured", notConfigured.getMessage())),
-        Map.of());
-  }
-
-  /** RFC 6750's challenge: error="invalid_token" only when a token was sent. */
-  private Response unauthorized(AuthenticationRequiredException refused) {
-    String challenge =
-        refused.tokenSent()
-            ? "Bearer realm=\"contacts\", error=\"invalid_token\""
-            : "Bearer realm=\"contacts\"";
-    String detail =
-        refused.tokenSent()
-            ? "The bearer token was refused: it is malformed, expired or not yet valid, or not"
-                + " signed by the trusted key for this issuer and audience."
-            : "Send a bearer token: Authorization: Bearer <token>.";
-    return respond(
-        List.of(ErrorObject.of(401, "Unauthorized", detail).atHeader(HttpHeaders.AUTHORIZATION)),
-        Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge));
-  }
-
-  private Response insufficientScope(InsufficientScopeException forbidden) {
-    String scope = forbidden.requiredScope();
-    return respond(
-        List.of(
-            ErrorObject.of(
-                    403, "Forbidden", "This request needs a token with the scope " + scope + ".")
-                .atHeader(HttpHeaders.AUTHORIZATION)),
-        Map.of(
-            HttpHeaders.WWW_AUTHENTICATE,
-            "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\""));
+  private static ApiException datastoreNotConfigured(
+      DatastoreNotConfiguredException notConfigured) {
+    return new ApiException(
+        ErrorObject.of(503, "Datastore is not configured", notConfigured.getMessage()));
   }
 
   /** The errors JAX-RS itself raises: unknown routes, methods, media types. */
-  private Response fromJaxRs(WebApplicationException web) {
+  private ApiException fromJaxRs(WebApplicationException web) {
     Response original = web.getResponse();
     int status = original.getStatus();
     String route = request.getMethod() + " " + uriInfo.getRequestUri().getRawPath();
@@ -132,14 +105,14 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         web instanceof NotAllowedException
             ? Map.of(HttpHeaders.ALLOW, allowed(original))
             : Map.of();
-    return respond(List.of(error), headers);
+    return new ApiException(error, headers);
   }
 
   private static String allowed(Response response) {
     return String.join(", ", response.getAllowedMethods().stream().sorted().toList());
   }
 
-  private Response unexpected(Throwable thrown) {
+  private ApiException unexpected(Throwable thrown) {
     String id = UUID.randomUUID().toString();
     LOG.log(
         Level.SEVERE,
@@ -150,26 +123,21 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             + " "
             + uriInfo.getRequestUri().getRawPath(),
         thrown);
-    return respond(
-        List.of(
-            ErrorObject.of(
-                    500,
-                    "Internal server error",
-                    "Something went wrong on our side; quote error id "
-                        + id
-                        + " when reporting it.")
-                .withId(id)),
-        Map.of());
+    return new ApiException(
+        ErrorObject.of(
+                500,
+                "Internal server error",
+                "Something went wrong on our side; quote error id " + id + " when reporting it.")
+            .withId(id));
   }
 
-  private Response respond(List<ErrorObject> errors, Map<String, String> headers) {
-    int status = ErrorDocument.statusOf(errors);
-    // The container knows no reason phrase for 422; give it the one RFC 9110 defines.
+  private Response respond(ApiException refusal) {
+    // 422's reason phrase is the servlet layer's job: api.http.ReasonPhraseFilter.
     Response.ResponseBuilder response =
-        (status == 422 ? Response.status(422, "Unprocessable Content") : Response.status(status))
-            .entity(ErrorDocument.of(BaseUri.of(web, uriInfo), errors))
-            .type(JsonApi.MEDIA_TYPE_TYPE);
-    headers.forEach(response::header);
+        Response.status(refusal.status())
+            .entity(ErrorDocument.of(BaseUri.of(web, uriInfo), refusal.errors()))
+            .type(JsonApi.CONTENT_TYPE);
+    refusal.headers().forEach(response::header);
     return response.build();
   }
 }

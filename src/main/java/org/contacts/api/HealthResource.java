@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
+import org.contacts.api.auth.OpenRoute;
+import org.contacts.api.http.BaseUri;
 import org.contacts.config.BuildInfo;
 import org.contacts.config.WebSettings;
 import org.contacts.health.MongoReadinessCheck;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.health.Readiness;
  * The original service's probe routes, kept for its deployments. They answer from the same checks
  * as MicroProfile Health's /health/live and /health/ready, as JSON:API documents.
  */
+@OpenRoute
 @Path("")
 public class HealthResource {
 
@@ -92,7 +95,7 @@ public class HealthResource {
   private static Response respond(boolean up, JsonObject document) {
     return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
         .entity(document)
-        .type(JsonApi.MEDIA_TYPE_TYPE)
+        .type(JsonApi.CONTENT_TYPE)
         .build();
   }
 

@@ -2,12 +2,8 @@ package org.contacts.controller;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.contacts.model.AttributeValue;
+import org.contacts.model.AttributeChanges;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
@@ -50,54 +46,36 @@ public class ContactController {
   }
 
   /** Creates a contact under a new id, or under the client's when it gives one (null if not). */
-  public Contact create(ContactId id, Map<String, AttributeValue> sent) {
-    Map<String, String> attributes = validated(sent, true);
-    attributes.values().removeIf(value -> value == null);
+  public Contact create(ContactId id, AttributeChanges sent) {
+    validate(sent, true);
     try {
-      return repository.insert(id, attributes);
+      return repository.insert(id, sent.values());
     } catch (DuplicateContactException e) {
-      throw new ContactAlreadyExistsException(id);
+      throw new ContactAlreadyExistsException(e.id());
     }
   }
 
   /** Changes the attributes given and leaves the others as they are. */
-  public Contact update(ContactId id, Map<String, AttributeValue> sent, ExpectedVersion expected) {
-    Map<String, String> set = new HashMap<>();
-    Set<String> unset = new HashSet<>();
-    validated(sent, false)
-        .forEach(
-            (name, value) -> {
-              if (value == null) {
-                unset.add(name);
-              } else {
-                set.put(name, value);
-              }
-            });
-    return written(id, expected, repository.update(id, expected, set, unset));
+  public Contact update(ContactId id, AttributeChanges sent, ExpectedVersion expected) {
+    validate(sent, false);
+    return written(id, expected, repository.update(id, expected, sent));
   }
 
   /** Replaces every attribute; those not given are removed. */
-  public Contact replace(ContactId id, Map<String, AttributeValue> sent, ExpectedVersion expected) {
-    Map<String, String> attributes = validated(sent, true);
-    attributes.values().removeIf(value -> value == null);
-    return written(id, expected, repository.replace(id, expected, attributes));
+  public Contact replace(ContactId id, AttributeChanges sent, ExpectedVersion expected) {
+    validate(sent, true);
+    return written(id, expected, repository.replace(id, expected, sent.values()));
   }
 
   public void delete(ContactId id, ExpectedVersion expected) {
     written(id, expected, repository.delete(id, expected));
   }
 
-  /** Validates the attributes sent and returns them as strings, null meaning "remove". */
-  private static Map<String, String> validated(Map<String, AttributeValue> sent, boolean complete) {
+  private static void validate(AttributeChanges sent, boolean complete) {
     List<Violation> violations = ContactValidator.validate(sent, complete);
     if (!violations.isEmpty()) {
       throw new ContactValidationException(violations);
     }
-    Map<String, String> values = new HashMap<>();
-    sent.forEach(
-        (name, value) ->
-            values.put(name, value instanceof AttributeValue.Text text ? text.text() : null));
-    return values;
   }
 
   private static Contact written(ContactId id, ExpectedVersion expected, WriteResult result) {

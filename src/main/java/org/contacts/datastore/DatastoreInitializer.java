@@ -53,6 +53,7 @@ public class DatastoreInitializer {
     }
   }
 
+  /** Whether the datastore has been prepared: readiness counts a slow but prepared one as UP. */
   public boolean isInitialized() {
     return initialized;
   }

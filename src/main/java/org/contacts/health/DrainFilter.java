@@ -13,6 +13,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Counts the requests in flight for the shutdown drain. It runs first on the way in and last on the
  * way out, so a request is counted for as long as the application serves it.
+ *
+ * <p>Its place in the request pipeline: docs/pipeline.md.
  */
 @Provider
 @PreMatching

@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A failure that the client should see as JSON:API error objects. The response status is the one
- * the errors share, or the most general one for their class (400 or 500) when they differ.
+ * A refusal that carries its whole answer: the HTTP status, the JSON:API error objects and the
+ * response headers that come with them (a challenge, Retry-After, Allow). The status is the one the
+ * errors share, or the most general one for their class (400 or 500) when they differ. The
+ * exception mapper writes it out as it is and decides nothing.
  */
 public class ApiException extends RuntimeException {
 
+  private final int status;
   private final List<ErrorObject> errors;
   private final Map<String, String> headers;
 
@@ -20,6 +23,10 @@ public class ApiException extends RuntimeException {
     this(errors, Map.of());
   }
 
+  public ApiException(ErrorObject error, Map<String, String> headers) {
+    this(List.of(error), headers);
+  }
+
   public ApiException(List<ErrorObject> errors, Map<String, String> headers) {
     super(errors.isEmpty() ? "no errors" : errors.get(0).title(), null, false, false);
     if (errors.isEmpty()) {
@@ -27,6 +34,12 @@ public class ApiException extends RuntimeException {
     }
     this.errors = List.copyOf(errors);
     this.headers = Map.copyOf(headers);
+    this.status = ErrorDocument.statusOf(this.errors);
+  }
+
+  /** The response's status. */
+  public int status() {
+    return status;
   }
 
   public List<ErrorObject> errors() {
@@ -36,9 +49,5 @@ public class ApiException extends RuntimeException {
   /** Response headers that come with these errors, such as Retry-After or Allow. */
   public Map<String, String> headers() {
     return headers;
-  }
-
-  public int status() {
-    return ErrorDocument.statusOf(errors);
   }
 }

@@ -3,9 +3,9 @@ package org.contacts.jsonapi;
 import java.util.Set;
 
 /**
- * How a client wants resources drawn: whether it is one of the original service's clients, which
- * expect the id again as the {@code _id} attribute, and which attributes it asked for (all when
- * {@code fields} is null).
+ * How a client wants resources drawn: whether it predates JSON:API and expects the id again among
+ * the attributes ({@code legacyId}; the API names that attribute), and which attributes it asked
+ * for (all when {@code fields} is null).
  */
 public record Representation(boolean legacyId, Set<String> fields) {
 

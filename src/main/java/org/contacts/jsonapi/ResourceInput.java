@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What a client sent to create or change a resource, whichever form the body took: a JSON:API
- * document, or the bare attributes object the original service's clients send.
+ * document, or a bare object of attributes.
  *
  * @param type the {@code data.type} member, or null when the body was a bare object
  * @param id the client's id for the resource, or null when it gave none
@@ -17,10 +17,6 @@ public record ResourceInput(
 
   public String pointerTo(String attribute) {
     return attributesPointer + "/" + escape(attribute);
-  }
-
-  public String idPointer() {
-    return type == null ? "/_id" : "/data/id";
   }
 
   /** Escapes a member name as RFC 6901 requires inside a JSON pointer. */

@@ -13,7 +13,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,9 +26,16 @@ public final class ResourceInputReader {
   private static final Set<String> TOP_LEVEL_MEMBERS = Set.of("data", "meta", "jsonapi", "links");
 
   private final long maxBytes;
+  private final String resources;
 
-  public ResourceInputReader(long maxBytes) {
+  /**
+   * @param maxBytes the largest body read
+   * @param resources what the resources read are called at the start of a sentence ("Articles"),
+   *     for error details
+   */
+  public ResourceInputReader(long maxBytes, String resources) {
     this.maxBytes = maxBytes;
+    this.resources = resources;
   }
 
   public ResourceInput read(InputStream body) {
@@ -96,7 +102,7 @@ public final class ResourceInputReader {
     return value.asJsonObject();
   }
 
-  private static ResourceInput fromDocument(JsonObject document) {
+  private ResourceInput fromDocument(JsonObject document) {
     for (String member : document.keySet()) {
       if (!TOP_LEVEL_MEMBERS.contains(member)) {
         throw malformed(
@@ -116,7 +122,7 @@ public final class ResourceInputReader {
       }
     }
     if (resource.containsKey("relationships")) {
-      throw malformed("Contacts have no relationships.", "/data/relationships");
+      throw malformed(resources + " have no relationships.", "/data/relationships");
     }
     String type = requiredString(resource, "type", "/data/type");
     String id = optionalString(resource, "id", "/data/id");
@@ -130,18 +136,9 @@ public final class ResourceInputReader {
         type, id, new LinkedHashMap<>(attributes.asJsonObject()), "/data/attributes");
   }
 
-  /** The original service's clients send the attributes alone, with the id, if any, as _id. */
+  /** A bare object is the attributes alone; whether one of them names the id is the caller's. */
   private static ResourceInput fromBareObject(JsonObject object) {
-    Map<String, JsonValue> attributes = new LinkedHashMap<>(object);
-    JsonValue legacyId = attributes.remove("_id");
-    String id = null;
-    if (legacyId != null && legacyId.getValueType() != JsonValue.ValueType.NULL) {
-      if (legacyId.getValueType() != JsonValue.ValueType.STRING) {
-        throw malformed("\"_id\" must be a string.", "/_id");
-      }
-      id = ((JsonString) legacyId).getString();
-    }
-    return new ResourceInput(null, id, attributes, "");
+    return new ResourceInput(null, null, new LinkedHashMap<>(object), "");
   }
 
   private static String requiredString(JsonObject object, String member, String pointer) {
@@ -163,7 +160,8 @@ public final class ResourceInputReader {
     return ((JsonString) value).getString();
   }
 
-  private static ApiException malformed(String detail, String pointer) {
+  /** A 400 for a body that is no well-formed document, pointing at the member at fault. */
+  public static ApiException malformed(String detail, String pointer) {
     ErrorObject error = ErrorObject.of(400, "Malformed request document", detail);
     return new ApiException(pointer.isEmpty() ? error : error.atPointer(pointer));
   }

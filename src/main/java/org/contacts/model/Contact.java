@@ -8,7 +8,7 @@ import java.util.Map;
  * A stored contact: its id, the version that changes with every write (the basis of ETags), and its
  * attribute values. Attributes that were never set are absent from the map.
  */
-public record Contact(String id, long version, Map<String, String> attributes) {
+public record Contact(ContactId id, long version, Map<String, String> attributes) {
 
   public Contact {
     attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));

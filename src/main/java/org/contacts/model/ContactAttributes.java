@@ -3,15 +3,24 @@ package org.contacts.model;
 import java.util.List;
 import java.util.Set;
 
-/** The attributes a contact has: all strings, all optional but the two names. */
+/**
+ * The attributes a contact has: all strings, all optional but the two names. The one list of their
+ * names: the OpenAPI document and docs/api.md are held against it by a test.
+ */
 public final class ContactAttributes {
 
   public static final String FIRST_NAME = "firstName";
   public static final String LAST_NAME = "lastName";
   public static final String COMPANY_NAME = "companyName";
+  public static final String ADDRESS = "address";
+  public static final String CITY = "city";
+  public static final String COUNTY = "county";
+  public static final String STATE = "state";
+  public static final String ZIP = "zip";
+  public static final String PHONE1 = "phone1";
+  public static final String PHONE2 = "phone2";
   public static final String EMAIL = "email";
   public static final String WEBSITE = "website";
-  public static final String CITY = "city";
 
   /** Every attribute, in the order documents list them. */
   public static final List<String> NAMES =
@@ -19,13 +28,13 @@ public final class ContactAttributes {
           FIRST_NAME,
           LAST_NAME,
           COMPANY_NAME,
-          "address",
+          ADDRESS,
           CITY,
-          "county",
-          "state",
-          "zip",
-          "phone1",
-          "phone2",
+          COUNTY,
+          STATE,
+          ZIP,
+          PHONE1,
+          PHONE2,
           EMAIL,
           WEBSITE);
 

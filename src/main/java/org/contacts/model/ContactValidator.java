@@ -25,9 +25,9 @@ public final class ContactValidator {
    * Validates attributes for a create or replace ({@code complete}, where the names are required)
    * or for an update, where only the attributes sent are checked.
    */
-  public static List<Violation> validate(Map<String, AttributeValue> attributes, boolean complete) {
+  public static List<Violation> validate(AttributeChanges sent, boolean complete) {
     List<Violation> violations = new ArrayList<>();
-    for (Map.Entry<String, AttributeValue> entry : attributes.entrySet()) {
+    for (Map.Entry<String, AttributeValue> entry : sent.sent().entrySet()) {
       String name = entry.getKey();
       if (!ContactAttributes.isKnown(name)) {
         violations.add(
@@ -45,7 +45,7 @@ public final class ContactValidator {
     }
     if (complete) {
       for (String required : ContactAttributes.NAMES) {
-        if (ContactAttributes.REQUIRED.contains(required) && !attributes.containsKey(required)) {
+        if (ContactAttributes.REQUIRED.contains(required) && !sent.names(required)) {
           violations.add(missing(required));
         }
       }

@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
+import org.contacts.model.ContactId;
 
 /**
  * Maps contacts to the documents stored in MongoDB and back. Besides the attributes a document
@@ -31,7 +32,7 @@ public final class ContactMapping {
         attributes.put(name, value.toString());
       }
     }
-    return new Contact(document.get(ID).toString(), versionOf(document), attributes);
+    return new Contact(new ContactId(document.get(ID).toString()), versionOf(document), attributes);
   }
 
   /** Documents written before versions existed are version 0. */

@@ -3,7 +3,7 @@ package org.contacts.repository;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.contacts.model.AttributeChanges;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
@@ -27,19 +27,19 @@ public interface ContactRepository {
    */
   Contact insert(ContactId id, Map<String, String> attributes);
 
-  /** Stores many new contacts in one round trip, each under a new id. */
+  /**
+   * Stores many new contacts in one round trip, each under a new id. The development seeder uses
+   * it, and the import of many contacts (issue #21) will, for its batches.
+   */
   void insertAll(List<Map<String, String>> contacts);
 
-  /** Sets and unsets attributes, keeping the others. */
-  WriteResult update(
-      ContactId id, ExpectedVersion expected, Map<String, String> set, Set<String> unset);
+  /** Sets and removes the attributes the changes name, keeping the others. */
+  WriteResult update(ContactId id, ExpectedVersion expected, AttributeChanges changes);
 
   /** Replaces all attributes; those not given are removed. */
   WriteResult replace(ContactId id, ExpectedVersion expected, Map<String, String> attributes);
 
   WriteResult delete(ContactId id, ExpectedVersion expected);
-
-  long count();
 
   /** Creates the indexes the queries need; safe to repeat. */
   void ensureIndexes();

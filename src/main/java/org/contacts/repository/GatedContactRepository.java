@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.contacts.datastore.DatastoreGate;
+import org.contacts.model.AttributeChanges;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
 import org.contacts.model.ContactPage;
@@ -15,8 +15,8 @@ import org.contacts.model.ExpectedVersion;
 
 /**
  * The application's repository: each request's work on the MongoDB repository passes the
- * datastore's gate (bulkhead and deadline). The start-up work (indexes, seeding, counting) is not a
- * request's and goes straight through.
+ * datastore's gate (bulkhead and deadline). The start-up work (indexes, seeding) is not a request's
+ * and goes straight through.
  */
 @ApplicationScoped
 public class GatedContactRepository implements ContactRepository {
@@ -49,9 +49,8 @@ public class GatedContactRepository implements ContactRepository {
   }
 
   @Override
-  public WriteResult update(
-      ContactId id, ExpectedVersion expected, Map<String, String> set, Set<String> unset) {
-    return gate.call(() -> repository.update(id, expected, set, unset));
+  public WriteResult update(ContactId id, ExpectedVersion expected, AttributeChanges changes) {
+    return gate.call(() -> repository.update(id, expected, changes));
   }
 
   @Override
@@ -68,11 +67,6 @@ public class GatedContactRepository implements ContactRepository {
   @Override
   public void insertAll(List<Map<String, String>> contacts) {
     repository.insertAll(contacts);
-  }
-
-  @Override
-  public long count() {
-    return repository.count();
   }
 
   @Override

@@ -19,7 +19,6 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +29,7 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.contacts.config.ContactsSettings;
 import org.contacts.datastore.DatastoreDeadline;
+import org.contacts.model.AttributeChanges;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
 import org.contacts.model.ContactId;
@@ -138,7 +138,8 @@ public class MongoContactRepository implements ContactRepository {
       collection().insertOne(document);
     } catch (MongoWriteException e) {
       if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-        throw new DuplicateContactException(objectId.toHexString());
+        throw new DuplicateContactException(
+            id != null ? id : new ContactId(objectId.toHexString()));
       }
       throw e;
     }
@@ -161,8 +162,7 @@ public class MongoContactRepository implements ContactRepository {
    * the newer version may still meet the condition.
    */
   @Override
-  public WriteResult update(
-      ContactId id, ExpectedVersion expected, Map<String, String> set, Set<String> unset) {
+  public WriteResult update(ContactId id, ExpectedVersion expected, AttributeChanges changes) {
     ObjectId objectId = objectId(id);
     while (true) {
       Optional<Contact> current = findById(id);
@@ -173,10 +173,9 @@ public class MongoContactRepository implements ContactRepository {
       if (!expected.admits(version)) {
         return new WriteResult.Changed(version);
       }
-      Map<String, String> attributes = new HashMap<>(current.get().attributes());
-      attributes.putAll(set);
-      unset.forEach(attributes::remove);
-      Document next = ContactMapping.toDocument(objectId, version + 1, attributes);
+      Document next =
+          ContactMapping.toDocument(
+              objectId, version + 1, changes.applyTo(current.get().attributes()));
       if (collection()
               .replaceOne(and(eq(ContactMapping.ID, objectId), versionIn(Set.of(version))), next)
               .getMatchedCount()
@@ -232,11 +231,6 @@ public class MongoContactRepository implements ContactRepository {
     return current == null
         ? WriteResult.NOT_FOUND
         : new WriteResult.Changed(ContactMapping.versionOf(current));
-  }
-
-  @Override
-  public long count() {
-    return collection().estimatedDocumentCount();
   }
 
   /** The collection, bounded by what is left of the request's deadline. */

@@ -2,16 +2,13 @@ package org.contacts.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
-import java.lang.reflect.Proxy;
-import java.util.Map;
-import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.contacts.api.auth.AuthenticationRequiredException;
+import org.contacts.api.auth.InsufficientScopeException;
 import org.junit.jupiter.api.Test;
 
-/** What a refused caller is told, and which scopes a verified token grants. */
+/** What a refused caller is told, through the one door for errors. */
 class AuthenticationRefusalsTest {
 
   private final ErrorMapper mapper = ErrorMapperTest.mapper();
@@ -45,33 +42,7 @@ class AuthenticationRefusalsTest {
     assertEquals("403", firstError(response).getString("status"), "an errors document");
   }
 
-  @Test
-  void scopesComeFromGroupsAndFromTheSpaceSeparatedScopeClaim() {
-    JsonWebToken token =
-        token(Set.of("contacts:read"), Json.createValue("openid  contacts:write profile"));
-    assertEquals(
-        Set.of("contacts:read", "openid", "contacts:write", "profile"),
-        BearerTokenFilter.scopesOf(token),
-        "both claims count");
-    assertEquals(Set.of(), BearerTokenFilter.scopesOf(token(null, null)), "neither claim: none");
-  }
-
   private static JsonObject firstError(Response response) {
     return ((JsonObject) response.getEntity()).getJsonArray("errors").getJsonObject(0);
-  }
-
-  private static JsonWebToken token(Set<String> groups, Object scope) {
-    Map<String, Object> claims = new java.util.HashMap<>();
-    claims.put("scope", scope);
-    return (JsonWebToken)
-        Proxy.newProxyInstance(
-            JsonWebToken.class.getClassLoader(),
-            new Class<?>[] {JsonWebToken.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "getGroups" -> groups;
-                  case "getClaim" -> claims.get((String) args[0]);
-                  default -> null;
-                });
   }
 }

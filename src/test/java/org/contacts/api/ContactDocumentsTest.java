@@ -15,6 +15,7 @@ import org.contacts.jsonapi.PageLinks;
 import org.contacts.jsonapi.Representation;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactAttributes;
+import org.contacts.model.ContactId;
 import org.junit.jupiter.api.Test;
 
 class ContactDocumentsTest {
@@ -23,7 +24,10 @@ class ContactDocumentsTest {
 
   private static final String ID = "65a1b2c3d4e5f60718293a4b";
   private static final Contact ANN =
-      new Contact(ID, 3, Map.of("firstName", "Ann", "lastName", "Lee", "email", "ann@example.com"));
+      new Contact(
+          new ContactId(ID),
+          3,
+          Map.of("firstName", "Ann", "lastName", "Lee", "email", "ann@example.com"));
 
   private static JsonObject attributesOf(Representation representation) {
     return ContactDocuments.contact(BASE, ANN, representation)
@@ -102,7 +106,10 @@ class ContactDocumentsTest {
   @Test
   void collectionDocumentHasEveryContactPageLinksAndMeta() {
     Contact bob =
-        new Contact("65a1b2c3d4e5f60718293a4c", 1, Map.of("firstName", "Bob", "lastName", "Ray"));
+        new Contact(
+            new ContactId("65a1b2c3d4e5f60718293a4c"),
+            1,
+            Map.of("firstName", "Bob", "lastName", "Ray"));
     PageLinks links =
         new PageLinks(
             "/contacts?page[number]=2",
@@ -145,7 +152,7 @@ class ContactDocumentsTest {
 
   @Test
   void deletedDocumentHasSelfLinkAndMetaButNoData() {
-    JsonObject document = ContactDocuments.deleted(BASE, ID);
+    JsonObject document = ContactDocuments.deleted(BASE, new ContactId(ID));
 
     assertEquals(
         BASE + "/contacts/" + ID, document.getJsonObject("links").getString("self"), "links.self");

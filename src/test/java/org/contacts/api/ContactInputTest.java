@@ -56,6 +56,47 @@ class ContactInputTest {
   }
 
   @Test
+  void bareObjectsUnderscoreIdIsTheIdAndNoAttribute() {
+    ResourceInput bare =
+        ContactInput.withLegacyId(
+            new ResourceInput(
+                null,
+                null,
+                Map.of("_id", Json.createValue(ID.text()), "firstName", Json.createValue("Ann")),
+                ""));
+
+    assertEquals(ID.text(), bare.id(), "_id becomes the id");
+    assertEquals(
+        Map.of("firstName", Json.createValue("Ann")), bare.attributes(), "not an attribute");
+    assertEquals("/_id", ContactInput.idPointer(bare), "the id is at /_id");
+    assertEquals("/data/id", ContactInput.idPointer(document("contacts", null)), "or at data.id");
+    assertNull(
+        ContactInput.withLegacyId(new ResourceInput(null, null, Map.of("_id", JsonValue.NULL), ""))
+            .id(),
+        "a null _id is no id");
+  }
+
+  @Test
+  void bareObjectsUnderscoreIdThatIsNoStringIsA400AtIt() {
+    ErrorObject error =
+        refusal(
+            () ->
+                ContactInput.withLegacyId(
+                    new ResourceInput(null, null, Map.of("_id", Json.createValue(12)), "")));
+
+    assertEquals(400, error.status(), "400");
+    assertEquals("/_id", error.pointer(), "at _id");
+  }
+
+  @Test
+  void documentsAreLeftAsTheyAre() {
+    ResourceInput document =
+        new ResourceInput("contacts", null, Map.of("_id", JsonValue.NULL), "/data/attributes");
+
+    assertEquals(document, ContactInput.withLegacyId(document), "_id is only the bare form's");
+  }
+
+  @Test
   void bodyNamingAnotherContactThanTheUrlIsA409() {
     ErrorObject error =
         refusal(() -> ContactInput.changesTo(ID, document("contacts", "65a1b2c3d4e5f60718293a4c")));
@@ -88,7 +129,7 @@ class ContactInputTest {
             "state", AttributeValue.NOT_TEXT,
             "email", AttributeValue.NOT_TEXT,
             "phone1", AttributeValue.NOT_TEXT),
-        ContactInput.changesTo(ID, input),
+        ContactInput.changesTo(ID, input).sent(),
         "each value's kind");
   }
 }

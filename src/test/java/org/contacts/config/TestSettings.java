@@ -1,5 +1,7 @@
 package org.contacts.config;
 
+import java.util.List;
+
 /** Settings as MicroProfile Config would inject them, for tests that run without a container. */
 public final class TestSettings {
 
@@ -15,8 +17,14 @@ public final class TestSettings {
 
   /** Web settings with no CORS origins and no public base URL, as by default. */
   public static WebSettings web() {
+    return web(new String[0]);
+  }
+
+  /** Web settings that allow these CORS origins (none: CORS off). */
+  public static WebSettings web(String... origins) {
     WebSettings settings = new WebSettings();
-    settings.allowedOrigins = java.util.Optional.empty();
+    settings.allowedOrigins =
+        origins.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(List.of(origins));
     settings.publicBaseUrl = java.util.Optional.empty();
     return settings;
   }

@@ -3,47 +3,49 @@ package org.contacts.controller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.contacts.model.AttributeValue;
+import org.contacts.model.AttributeChanges;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
+import org.contacts.model.ContactQuery;
 import org.contacts.model.ExpectedVersion;
+import org.contacts.model.SentAttributes;
 import org.contacts.model.Violation;
+import org.contacts.repository.EmbeddedCollections;
+import org.contacts.repository.MongoContactRepository;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The controller's rules, on contacts kept in memory: the repository's own promises are the
- * contract test's (ContactRepositoryContract), so these tests need neither MongoDB nor Liberty.
+ * The controller's rules, on the repository over the project's embedded datastore, whose own
+ * promises ContactRepositoryContract checks; these tests need neither a MongoDB server nor Liberty.
  */
 class ContactControllerTest {
 
+  @RegisterExtension static final EmbeddedCollections DATASTORE = new EmbeddedCollections();
+
   private static final ContactId UNKNOWN = new ContactId("65a1b2c3d4e5f60718293a4b");
 
-  private final InMemoryContactRepository repository = new InMemoryContactRepository();
-  private final ContactController controller = new ContactController(repository);
+  private final ContactController controller =
+      new ContactController(new MongoContactRepository(DATASTORE.newCollection(), 500));
 
-  /** Attributes as sent, from name, value pairs: a string is text, null asks for removal. */
-  private static Map<String, AttributeValue> sent(String... pairs) {
-    Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      attributes.put(
-          pairs[i],
-          pairs[i + 1] == null ? AttributeValue.REMOVAL : AttributeValue.text(pairs[i + 1]));
-    }
-    return attributes;
+  private static AttributeChanges sent(String... pairs) {
+    return SentAttributes.of((Object[]) pairs);
+  }
+
+  /** Every stored contact. */
+  private List<Contact> stored() {
+    return controller
+        .list(new ContactQuery(Map.of(), null, List.of(), ContactQuery.Page.numbered(1, 100)))
+        .contacts();
   }
 
   private Contact ann() {
     return controller.create(null, sent("firstName", "Ann", "lastName", "Lee", "city", "Austin"));
-  }
-
-  private static ContactId idOf(Contact contact) {
-    return new ContactId(contact.id());
   }
 
   @ParameterizedTest(name = "[{index}] \"{0}\"")
@@ -96,7 +98,7 @@ class ContactControllerTest {
         List.of("email", "nickname", "firstName", "lastName"),
         invalid.violations().stream().map(Violation::attribute).toList(),
         "each attribute at fault, in the order sent, then the missing names");
-    assertEquals(Map.of(), repository.contents(), "nothing stored");
+    assertEquals(List.of(), stored(), "nothing stored");
   }
 
   @Test
@@ -115,11 +117,11 @@ class ContactControllerTest {
     ContactAlreadyExistsException taken =
         assertThrows(
             ContactAlreadyExistsException.class,
-            () -> controller.create(idOf(ann), sent("firstName", "Bob", "lastName", "Ray")),
+            () -> controller.create(ann.id(), sent("firstName", "Bob", "lastName", "Ray")),
             "the id is taken");
 
-    assertEquals(idOf(ann), taken.id(), "names it");
-    assertEquals(ann, controller.get(idOf(ann)), "the first contact is untouched");
+    assertEquals(ann.id(), taken.id(), "names it");
+    assertEquals(ann, controller.get(ann.id()), "the first contact is untouched");
   }
 
   @Test
@@ -128,7 +130,7 @@ class ContactControllerTest {
 
     Contact updated =
         controller.update(
-            idOf(ann), sent("email", "ann@example.com", "city", null), ExpectedVersion.NONE);
+            ann.id(), sent("email", "ann@example.com", "city", null), ExpectedVersion.NONE);
 
     assertEquals(
         Map.of("firstName", "Ann", "lastName", "Lee", "email", "ann@example.com"),
@@ -144,11 +146,11 @@ class ContactControllerTest {
     ContactValidationException invalid =
         assertThrows(
             ContactValidationException.class,
-            () -> controller.update(idOf(ann), sent("lastName", null), ExpectedVersion.NONE),
+            () -> controller.update(ann.id(), sent("lastName", null), ExpectedVersion.NONE),
             "a name is required");
 
     assertEquals("lastName", invalid.violations().get(0).attribute(), "names it");
-    assertEquals(ann, controller.get(idOf(ann)), "unchanged");
+    assertEquals(ann, controller.get(ann.id()), "unchanged");
   }
 
   @Test
@@ -157,7 +159,7 @@ class ContactControllerTest {
 
     Contact replaced =
         controller.replace(
-            idOf(ann),
+            ann.id(),
             sent("firstName", "Anne", "lastName", "Lee", "zip", null),
             ExpectedVersion.NONE);
 
@@ -165,37 +167,37 @@ class ContactControllerTest {
         Map.of("firstName", "Anne", "lastName", "Lee"), replaced.attributes(), "city gone");
     assertThrows(
         ContactValidationException.class,
-        () -> controller.replace(idOf(ann), sent("city", "Austin"), ExpectedVersion.NONE),
+        () -> controller.replace(ann.id(), sent("city", "Austin"), ExpectedVersion.NONE),
         "a replacement without names");
   }
 
   @Test
   void staleWriteSaysWhichVersionWasExpectedAndWhichFound() {
     Contact ann = ann();
-    controller.update(idOf(ann), sent("city", "Boston"), ExpectedVersion.NONE);
+    controller.update(ann.id(), sent("city", "Boston"), ExpectedVersion.NONE);
     ExpectedVersion stale = ExpectedVersion.oneOf(Set.of(1L));
 
     for (Runnable write :
         List.<Runnable>of(
-            () -> controller.update(idOf(ann), sent("city", "York"), stale),
-            () -> controller.replace(idOf(ann), sent("firstName", "A", "lastName", "B"), stale),
-            () -> controller.delete(idOf(ann), stale))) {
+            () -> controller.update(ann.id(), sent("city", "York"), stale),
+            () -> controller.replace(ann.id(), sent("firstName", "A", "lastName", "B"), stale),
+            () -> controller.delete(ann.id(), stale))) {
       ContactChangedException changed =
           assertThrows(ContactChangedException.class, write::run, "version 1 is stale");
-      assertEquals(idOf(ann), changed.id(), "names the contact");
+      assertEquals(ann.id(), changed.id(), "names the contact");
       assertEquals(stale, changed.expected(), "the version expected");
       assertEquals(2, changed.found(), "and the version found");
     }
-    assertEquals("Boston", controller.get(idOf(ann)).attribute("city"), "no stale write applied");
+    assertEquals("Boston", controller.get(ann.id()).attribute("city"), "no stale write applied");
   }
 
   @Test
   void writeAppliesWhenTheConditionAdmitsTheCurrentVersion() {
     Contact ann = ann();
 
-    controller.update(idOf(ann), sent("city", "Boston"), ExpectedVersion.oneOf(Set.of(0L, 1L)));
-    controller.delete(idOf(ann), ExpectedVersion.ANY_EXISTING);
+    controller.update(ann.id(), sent("city", "Boston"), ExpectedVersion.oneOf(Set.of(0L, 1L)));
+    controller.delete(ann.id(), ExpectedVersion.ANY_EXISTING);
 
-    assertEquals(Map.of(), repository.contents(), "updated at version 1, then deleted");
+    assertEquals(List.of(), stored(), "updated at version 1, then deleted");
   }
 }

@@ -27,7 +27,7 @@ class ResourceInputReaderTest {
   }
 
   private static ResourceInput read(byte[] body) {
-    return new ResourceInputReader(LIMIT).read(new ByteArrayInputStream(body));
+    return new ResourceInputReader(LIMIT, "Contacts").read(new ByteArrayInputStream(body));
   }
 
   private static ErrorObject refusal(byte[] body) {
@@ -60,7 +60,6 @@ class ResourceInputReaderTest {
         "/data/attributes/firstName",
         input.pointerTo("firstName"),
         "errors point into data.attributes");
-    assertEquals("/data/id", input.idPointer(), "the id is at /data/id");
   }
 
   @Test
@@ -73,21 +72,28 @@ class ResourceInputReaderTest {
   }
 
   @Test
-  void bareObjectIsTheAttributesWithUnderscoreIdAsTheId() {
+  void bareObjectIsTheAttributesEveryMemberOfIt() {
     ResourceInput input = read("{'_id': '65a1b2c3d4e5f60718293a4b', 'firstName': 'Ann'}");
 
     assertNull(input.type(), "a bare object has no type");
-    assertEquals("65a1b2c3d4e5f60718293a4b", input.id(), "_id becomes the id");
+    assertNull(input.id(), "nor an id: what its members mean is the caller's business");
     assertEquals(
-        List.of("firstName"), List.copyOf(input.attributes().keySet()), "_id is not an attribute");
+        List.of("_id", "firstName"),
+        List.copyOf(input.attributes().keySet()),
+        "every member, in order");
     assertEquals(
         "/firstName", input.pointerTo("firstName"), "errors point at the top-level member");
-    assertEquals("/_id", input.idPointer(), "the id is at /_id");
   }
 
   @Test
-  void bareObjectWithNullUnderscoreIdHasNoId() {
-    assertNull(read("{'_id': null, 'firstName': 'Ann'}").id(), "a null _id is no id");
+  void relationshipsAreRefusedNamingTheResources() {
+    assertEquals(
+        "Contacts have no relationships.",
+        refusal(
+                json("{'data': {'type': 'contacts', 'relationships': {}}}")
+                    .getBytes(StandardCharsets.UTF_8))
+            .detail(),
+        "the detail names what the caller reads");
   }
 
   @Test
@@ -113,8 +119,7 @@ class ResourceInputReaderTest {
         "{'data': {'type': 'contacts', 'firstName': 'Ann'}}           | /data/firstName",
         "{'data': {'type': 'contacts', 'relationships': {}}}          | /data/relationships",
         "{'data': {'type': 'contacts', 'attributes': []}}             | /data/attributes",
-        "{'data': {'type': 'contacts', 'attributes': 'Ann'}}          | /data/attributes",
-        "{'_id': 12, 'firstName': 'Ann'}                              | /_id"
+        "{'data': {'type': 'contacts', 'attributes': 'Ann'}}          | /data/attributes"
       })
   void malformedDocumentIsA400PointingAtTheMemberAtFault(String body, String pointer) {
     assertEquals(pointer, malformedAt(body), "source.pointer");
@@ -162,7 +167,9 @@ class ResourceInputReaderTest {
 
     ApiException refused =
         assertThrows(
-            ApiException.class, () -> new ResourceInputReader(LIMIT).read(body), "too large");
+            ApiException.class,
+            () -> new ResourceInputReader(LIMIT, "Contacts").read(body),
+            "too large");
 
     assertEquals(413, refused.status(), "413 Content Too Large");
     assertTrue(
@@ -185,7 +192,7 @@ class ResourceInputReaderTest {
         assertThrows(
             ApiException.class,
             () ->
-                new ResourceInputReader(1_000_000)
+                new ResourceInputReader(1_000_000, "Contacts")
                     .read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))),
             "refused as a client error, not a StackOverflowError");
 
@@ -204,7 +211,9 @@ class ResourceInputReaderTest {
 
     ApiException refused =
         assertThrows(
-            ApiException.class, () -> new ResourceInputReader(LIMIT).read(broken), "refused");
+            ApiException.class,
+            () -> new ResourceInputReader(LIMIT, "Contacts").read(broken),
+            "refused");
 
     assertEquals(400, refused.status(), "a body that breaks off is the client's problem");
   }

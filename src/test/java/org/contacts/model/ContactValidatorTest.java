@@ -2,9 +2,7 @@ package org.contacts.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,25 +13,12 @@ class ContactValidatorTest {
   private static final boolean COMPLETE = true;
   private static final boolean UPDATE = false;
 
-  /**
-   * Attributes as sent, from name, value pairs in order: a string is text, null asks for removal,
-   * anything else (a number, a boolean, a list) is no text.
-   */
-  private static Map<String, AttributeValue> sent(Object... pairs) {
-    Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      Object value = pairs[i + 1];
-      attributes.put(
-          (String) pairs[i],
-          value instanceof String text
-              ? AttributeValue.text(text)
-              : value == null ? AttributeValue.REMOVAL : AttributeValue.NOT_TEXT);
-    }
-    return attributes;
+  private static AttributeChanges sent(Object... pairs) {
+    return SentAttributes.of(pairs);
   }
 
   /** The problems as "attribute: title", for messages that show everything that was found. */
-  private static List<String> problems(Map<String, AttributeValue> attributes, boolean complete) {
+  private static List<String> problems(AttributeChanges attributes, boolean complete) {
     return ContactValidator.validate(attributes, complete).stream()
         .map(violation -> violation.attribute() + ": " + violation.title())
         .toList();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.contacts.model.AttributeChanges;
 import org.contacts.model.AttributeValue;
 import org.contacts.model.ContactAttributes;
 import org.contacts.model.ContactValidator;
@@ -49,7 +50,9 @@ class ContactGeneratorTest {
       contact.forEach((name, value) -> sent.put(name, AttributeValue.text(value)));
 
       assertEquals(
-          List.of(), ContactValidator.validate(sent, true), "a client could create it: " + contact);
+          List.of(),
+          ContactValidator.validate(new AttributeChanges(sent), true),
+          "a client could create it: " + contact);
     }
   }
 }

@@ -48,10 +48,6 @@ public final class EmbeddedMongo implements AutoCloseable {
     return "mongodb://127.0.0.1:" + address.getPort();
   }
 
-  public int port() {
-    return address.getPort();
-  }
-
   @Override
   public void close() {
     server.shutdownNow();

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
 import it.org.contacts.support.DeployedServiceBase;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,6 +51,26 @@ class ErrorResponsesIT extends DeployedServiceBase {
     assertTrue(
         response.error().getString("title").length() < 100,
         "a hostile id does not bloat the answer");
+  }
+
+  @Test
+  void unprocessableContentSaysSoInTheStatusLine() throws IOException {
+    HttpURLConnection connection =
+        (HttpURLConnection) Api.BASE.resolve("/contacts").toURL().openConnection();
+    try {
+      connection.setRequestMethod("POST");
+      connection.setRequestProperty("Content-Type", JSON_API);
+      connection.setDoOutput(true);
+      try (OutputStream body = connection.getOutputStream()) {
+        body.write(Api.document(Map.of("firstName", "Ada")).getBytes(StandardCharsets.UTF_8));
+      }
+      assertEquals(
+          "HTTP/1.1 422 Unprocessable Content",
+          connection.getHeaderField(0),
+          "a contact without lastName: RFC 9110's reason phrase, not Undefined");
+    } finally {
+      connection.disconnect();
+    }
   }
 
   @Test

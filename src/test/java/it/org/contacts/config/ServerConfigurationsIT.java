@@ -15,7 +15,9 @@ import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
+import java.security.KeyPairGenerator;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class ServerConfigurationsIT {
         LibertyServer.start(
             "contacts-embedded",
             LibertyServer.developmentWar(),
-            Map.of("MONGO_EMBEDDED", "true"))) {
+            Map.of())) { // the development build's default, not the environment, starts it
       stopped = server;
       ApiResponse page = Api.send(server.request("/contacts").build());
       assertEquals(200, page.status(), () -> "the run command serves contacts: " + page);
@@ -62,6 +64,45 @@ class ServerConfigurationsIT {
     assertTrue(
         drained >= 0 && closed > drained,
         "a stop drains requests first, then closes the MongoDB client");
+  }
+
+  @Test
+  void developmentBuildAsksForTokensWhenTheEnvironmentSaysJwt() throws Exception {
+    assumeTrue(
+        Files.exists(LibertyServer.developmentWar()),
+        "a build with -Dproduction makes no development WAR");
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    String publicKey =
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder()
+                .encodeToString(generator.generateKeyPair().getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n";
+    try (LibertyServer server =
+        LibertyServer.start(
+            "contacts-embedded-jwt",
+            LibertyServer.developmentWar(),
+            Map.of(
+                "CONTACTS_AUTH_MODE",
+                "jwt",
+                "MP_JWT_VERIFY_PUBLICKEY",
+                publicKey,
+                "MP_JWT_VERIFY_ISSUER",
+                "https://issuer.contacts.test"))) {
+      ApiResponse contacts = Api.send(server.request("/contacts").build());
+      assertEquals(
+          401, contacts.status(), () -> "the environment wins over the open default: " + contacts);
+      assertTrue(
+          String.valueOf(contacts.header("WWW-Authenticate")).startsWith("Bearer"),
+          "it asks for a bearer token");
+      ApiResponse ready = Api.sendUnchecked(server.request("/health/ready").build());
+      assertEquals(
+          200,
+          ready.status(),
+          () ->
+              "the key is there, and the embedded datastore, a default the environment"
+                  + " leaves alone, runs: "
+                  + ready.body());
+    }
   }
 
   @Test

@@ -10,24 +10,22 @@ import it.org.contacts.support.ApiResponse;
 import it.org.contacts.support.LibertyServer;
 import it.org.contacts.support.TestDatastore;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.MintToken;
 
 /**
  * The service in jwt mode, as production runs it, with a key pair this test makes and tokens it
- * signs itself (RS256, JDK crypto). Every refusal is a JSON:API errors document with RFC 6750's
- * challenge, and no token ever reaches the log.
+ * signs itself with the project's token tool (tools/MintToken.java, RS256 with JDK crypto). Every
+ * refusal is a JSON:API errors document with RFC 6750's challenge, and no token ever reaches the
+ * log.
  */
 class BearerTokenIT {
 
@@ -45,9 +43,9 @@ class BearerTokenIT {
 
   @BeforeAll
   static void startServerInJwtMode() throws Exception {
-    trusted = rsaKeyPair();
+    trusted = MintToken.keyPair();
     long now = Instant.now().getEpochSecond();
-    forged = sign(rsaKeyPair(), claims("reader", now, now + 3600, null, "contacts:read"));
+    forged = sign(MintToken.keyPair(), claims("reader", now, now + 3600, null, "contacts:read"));
     server =
         LibertyServer.start(
             "contacts-jwt",
@@ -57,7 +55,7 @@ class BearerTokenIT {
                 "MONGO_URI",
                 TestDatastore.connectionString(),
                 "MP_JWT_VERIFY_PUBLICKEY",
-                publicKeyPem(trusted),
+                MintToken.publicKeyPem(trusted.getPublic()),
                 "MP_JWT_VERIFY_ISSUER",
                 ISSUER,
                 "MP_JWT_VERIFY_AUDIENCES",
@@ -264,32 +262,13 @@ class BearerTokenIT {
   }
 
   private static String sign(KeyPair keys, String claims) throws Exception {
-    String input = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + encode(claims);
-    Signature signature = Signature.getInstance("SHA256withRSA");
-    signature.initSign(keys.getPrivate());
-    signature.update(input.getBytes(StandardCharsets.US_ASCII));
-    return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+    return MintToken.sign(keys.getPrivate(), claims);
   }
 
   private static String unsigned(String claims) {
-    return encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + encode(claims) + ".";
-  }
-
-  private static String encode(String json) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static KeyPair rsaKeyPair() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    return generator.generateKeyPair();
-  }
-
-  private static String publicKeyPem(KeyPair keys) {
-    return "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded())
-        + "\n-----END PUBLIC KEY-----";
+    return MintToken.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}")
+        + "."
+        + MintToken.encode(claims)
+        + ".";
   }
 }

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -72,23 +71,13 @@ public final class LibertyServer implements AutoCloseable {
    * dropins.
    */
   static void create(String name, int port, String jvmOptions, Path war) {
-    Path dir = WLP.resolve("usr/servers").resolve(name);
-    try {
-      deleteRecursively(dir);
-      run(Map.of(), "create", name);
-      Files.copy(
-          Path.of(System.getProperty("it.server.xml")),
-          dir.resolve("server.xml"),
-          StandardCopyOption.REPLACE_EXISTING);
-      Files.writeString(
-          dir.resolve("bootstrap.properties"), "http.port=" + port + "\n", StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("jvm.options"), jvmOptions, StandardCharsets.UTF_8);
-      if (war != null) {
-        // One name for either build's WAR, so that both are served at the same root.
-        Files.copy(war, dir.resolve("dropins").resolve("contacts-service.war"));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    ServerLayout layout =
+        ServerLayout.created(WLP, name)
+            .serverXml(Path.of(System.getProperty("it.server.xml")))
+            .httpPort(port)
+            .jvmOptions(jvmOptions);
+    if (war != null) {
+      layout.war(war);
     }
   }
 
@@ -103,7 +92,7 @@ public final class LibertyServer implements AutoCloseable {
 
   /** Everything the server has logged so far: messages.log and console.log. */
   public String logs() {
-    Path logs = WLP.resolve("usr/servers").resolve(name).resolve("logs");
+    Path logs = ServerLayout.directory(WLP, name).resolve("logs");
     StringBuilder text = new StringBuilder();
     try (Stream<Path> files = Files.walk(logs)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -117,7 +106,7 @@ public final class LibertyServer implements AutoCloseable {
 
   /** console.log: what the server wrote to standard output. */
   public String consoleLog() {
-    Path log = WLP.resolve("usr/servers").resolve(name).resolve("logs/console.log");
+    Path log = ServerLayout.directory(WLP, name).resolve("logs/console.log");
     try {
       return Files.readString(log, StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
@@ -127,7 +116,7 @@ public final class LibertyServer implements AutoCloseable {
 
   /** The lines of messages.log, the log a log shipper reads. */
   public java.util.List<String> messagesLog() {
-    Path log = WLP.resolve("usr/servers").resolve(name).resolve("logs/messages.log");
+    Path log = ServerLayout.directory(WLP, name).resolve("logs/messages.log");
     try {
       return Files.readAllLines(log, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -173,17 +162,6 @@ public final class LibertyServer implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }

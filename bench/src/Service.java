@@ -1,0 +1,89 @@
+package bench;
+
+import static bench.Settings.DATASTORE_PORT;
+import static bench.Settings.ENV;
+import static bench.Settings.OUT;
+import static bench.Settings.SERVICE_PORT;
+import static bench.Settings.WLP;
+import static bench.Shell.check;
+
+import it.org.contacts.support.ServerLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * This service on Liberty: a copy of the development server that `liberty:create` made (the same
+ * server.xml, jvm.options, server.env and application), named contacts-bench, on the benchmark's
+ * port and datastore. The copy is laid out by the integration tests' ServerLayout.
+ */
+final class Service {
+
+  static final String NAME = "contacts-bench";
+  /** The service JVM's options: the user's JVM_ARGS and, once trained, the AOT cache. */
+  static String jvmArgs = ENV.getOrDefault("JVM_ARGS", "").strip();
+  /** The service that runs now, if any: Main.cleanUp stops it. */
+  static Service running;
+
+  final Process launcher;
+  final long pid;
+  final double readySeconds;
+  final double cpuAtReady;
+
+  private Service(Process launcher, long pid, double readySeconds) {
+    this.launcher = launcher;
+    this.pid = pid;
+    this.readySeconds = readySeconds;
+    this.cpuAtReady = Shell.cpuTicks(pid) / (double) Shell.TICKS_PER_SECOND;
+  }
+
+  /** A new server without a workarea, logs or resources, as a new instance starts: Liberty makes its keystore and LTPA keys. */
+  static Service fresh(Map<String, String> env) throws IOException {
+    check(Files.exists(ServerLayout.directory(WLP, "contacts").resolve("server.xml")),
+        "no development server in " + ServerLayout.directory(WLP, "contacts") + ": run without BUILD=0");
+    ServerLayout.copied(WLP, "contacts", NAME)
+        .httpPort(SERVICE_PORT)
+        // The benchmark chooses the AOT cache itself: not the one the development server may read.
+        .withoutLines("jvm.options", "-XX:AOTCache")
+        // server.env's values win over the process's environment: the benchmark chooses the mode.
+        .withoutLines("server.env", "CONTACTS_AUTH_MODE=");
+    return restart(env);
+  }
+
+  /** Starts the server as it is (a restart keeps its workarea) and waits until it is ready. */
+  static Service restart(Map<String, String> env) throws IOException {
+    check(Shell.portFree(SERVICE_PORT), "port " + SERVICE_PORT + " is taken: set SERVICE_PORT");
+    ProcessBuilder builder = new ProcessBuilder(WLP.resolve("bin/server").toString(), "run", NAME)
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(OUT.resolve("service.log").toFile()));
+    builder.environment().putAll(env);
+    builder.environment().put("MONGO_URI", "mongodb://127.0.0.1:" + DATASTORE_PORT);
+    builder.environment().put("JVM_ARGS", jvmArgs);
+    long started = System.nanoTime();
+    Process launcher = builder.start();
+    Shell.STARTED.add(launcher);
+    Shell.waitReady(launcher, "http://127.0.0.1:" + SERVICE_PORT + "/health/ready", 300);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    long pid = Shell.tree(launcher).filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst().orElseThrow().pid();
+    running = new Service(launcher, pid, seconds);
+    return running;
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + SERVICE_PORT;
+  }
+
+  void stop() throws Exception {
+    running = null;
+    // Without JVM_ARGS: the stop command's own JVM must not write or read the service's AOT cache.
+    // The launcher ends when the server's JVM has, after writing the cache when it trains one.
+    ProcessBuilder stop = new ProcessBuilder(WLP.resolve("bin/server").toString(), "stop", NAME)
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(OUT.resolve("service.log").toFile()));
+    stop.environment().remove("JVM_ARGS");
+    stop.start().waitFor(120, TimeUnit.SECONDS);
+    if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+      launcher.destroy();
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package bench;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The benchmark's settings, from the environment (bench/README.md), and where it works. */
+final class Settings {
+
+  static final Map<String, String> ENV = System.getenv();
+  static final int WINDOW = number("WINDOW", 10);
+  static final int CURVE_SECONDS = number("CURVE_SECONDS", 90);
+  static final int CURVE_WINDOW = number("CURVE_WINDOW", 5);
+  static final int SETTLE = number("SETTLE", 30);
+  static final int ROUNDS = number("ROUNDS", 3);
+  static final int CONTACTS = number("CONTACTS", 500);
+  static final int SERVICE_PORT = number("SERVICE_PORT", 19090);
+  static final int DATASTORE_PORT = number("DATASTORE_PORT", 27100);
+  static final int ORIGINAL_PORT = number("ORIGINAL_PORT", 8100);
+  static final int TRAINING_SECONDS = number("AOT_TRAINING_SECONDS", 40);
+  static final List<Integer> CONNECTIONS = List.of(32, 128);
+  static final Path REPO = Path.of("").toAbsolutePath();
+  static final Path WLP = REPO.resolve("target/liberty/wlp");
+  static final Path OUT = REPO.resolve("target/bench/" + Instant.now().toString().replaceAll("[-:]|\\..*", ""));
+
+  private Settings() {}
+
+  /** Whether a step that runs by default was switched off with NAME=0. */
+  static boolean off(String name) {
+    return "0".equals(ENV.get(name));
+  }
+
+  static int number(String name, int fallback) {
+    return Integer.parseInt(ENV.getOrDefault(name, Integer.toString(fallback)));
+  }
+}
