@@ -19,7 +19,12 @@ public class IntegrationTestSession implements LauncherSessionListener {
           System.getProperty("it.server.name"),
           Integer.parseInt(System.getProperty("it.http.port")),
           // Open, as the run command serves it: the contract tests are the original clients'.
-          "-Dmongo.uri=" + TestDatastore.connectionString() + "\n-Dcontacts.auth.mode=none\n",
+          // A 10 s datastore deadline: these tests check behaviour, not timing, and on a loaded
+          // build machine the embedded datastore in this JVM can take longer than the 2 s default
+          // (SlowDatastoreIT checks the deadline on a server of its own).
+          "-Dmongo.uri="
+              + TestDatastore.connectionString()
+              + "\n-Dcontacts.auth.mode=none\n-Dmongo.timeout-ms=10000\n",
           null);
     }
   }
