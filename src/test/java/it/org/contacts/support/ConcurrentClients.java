@@ -44,7 +44,12 @@ public final class ConcurrentClients implements AutoCloseable {
 
   private final URI base;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          // HTTP/1.1 as the clients of this service speak it: the JDK asks for an h2c upgrade
+          // otherwise, and Liberty holds a request thread for each upgrade it accepts.
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final ExecutorService threads;
   private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
   private final Queue<Probe> probes = new ConcurrentLinkedQueue<>();
