@@ -18,9 +18,7 @@ import org.contacts.api.http.BaseUri;
 import org.contacts.api.http.ExchangeTypes;
 import org.contacts.config.WebSettings;
 import org.contacts.controller.ContactException;
-import org.contacts.datastore.DatastoreFailures;
 import org.contacts.datastore.DatastoreNotConfiguredException;
-import org.contacts.datastore.DatastoreSettings;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.ErrorDocument;
 import org.contacts.jsonapi.ErrorObject;
@@ -29,16 +27,17 @@ import org.contacts.jsonapi.JsonApi;
 /**
  * The one door from a failure to a response, and it only dispatches: an {@link ApiException}
  * carries its own status, errors and headers; a domain fact ({@link ContactException}) is
- * translated by {@link ContactErrors}; the datastore's failures, the errors JAX-RS raises itself
- * and anything unexpected get the answers below. Every response is a JSON:API errors document, and
- * nothing internal (stack traces, connection strings) ever reaches the client.
+ * translated by {@link ContactErrors}; the datastore's "not now" by {@link DatastoreErrors}; the
+ * errors JAX-RS raises itself and anything unexpected get the answers below. Every response is a
+ * JSON:API errors document, and nothing internal (stack traces, connection strings) ever reaches
+ * the client.
  */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
 
-  @Inject DatastoreSettings datastore;
+  @Inject DatastoreErrors datastoreErrors;
   @Inject SentDocument sent;
   @Inject WebSettings web;
 
@@ -61,8 +60,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       if (cause instanceof DatastoreNotConfiguredException notConfigured) {
         return datastoreNotConfigured(notConfigured);
       }
-      if (DatastoreFailures.isUnavailable(cause)) {
-        return datastoreUnavailable(cause);
+      ApiException unavailable = datastoreErrors.of(cause);
+      if (unavailable != null) {
+        return unavailable;
       }
     }
     if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
@@ -75,19 +75,6 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       DatastoreNotConfiguredException notConfigured) {
     return new ApiException(
         ErrorObject.of(503, "Datastore is not configured", notConfigured.getMessage()));
-  }
-
-  private ApiException datastoreUnavailable(Throwable cause) {
-    LOG.warning(() -> "Datastore is unreachable: " + cause.getClass().getSimpleName());
-    String retryAfter = Integer.toString(datastore.retryAfterSeconds());
-    return new ApiException(
-        ErrorObject.of(
-            503,
-            "Datastore is unreachable",
-            "The contacts datastore did not answer in time; try again in "
-                + retryAfter
-                + " seconds."),
-        Map.of(HttpHeaders.RETRY_AFTER, retryAfter));
   }
 
   /** The errors JAX-RS itself raises: unknown routes, methods, media types. */

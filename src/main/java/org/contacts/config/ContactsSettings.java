@@ -36,8 +36,8 @@ public class ContactsSettings {
   long countTimeLimitMillis;
 
   @Inject
-  @ConfigProperty(name = "contacts.liveness.pool-timeout-ms", defaultValue = "2000")
-  long livenessPoolTimeoutMillis;
+  @ConfigProperty(name = "contacts.liveness.stall-window-ms", defaultValue = "10000")
+  long livenessStallWindowMillis;
 
   @Inject
   @ConfigProperty(name = "contacts.liveness.max-heap-after-gc", defaultValue = "0.95")
@@ -74,9 +74,12 @@ public class ContactsSettings {
     return countTimeLimitMillis;
   }
 
-  /** How fast the request pool must run a trivial task for liveness to stay UP. */
-  public long livenessPoolTimeoutMillis() {
-    return livenessPoolTimeoutMillis;
+  /**
+   * How long the request pool may run nothing at all (a task handed to it waits, and no request
+   * finishes) before liveness is DOWN.
+   */
+  public long livenessStallWindowMillis() {
+    return livenessStallWindowMillis;
   }
 
   /** The share of the heap in use after collection above which liveness is DOWN. */

@@ -53,6 +53,11 @@ public class DatastoreInitializer {
     }
   }
 
+  /** Whether the datastore has been prepared: readiness counts a slow but prepared one as UP. */
+  public boolean isInitialized() {
+    return initialized;
+  }
+
   /** Whether the start-up attempt has finished, whatever its outcome. */
   public boolean hasStarted() {
     return started;

@@ -41,12 +41,16 @@ public class DatastoreSettings {
   int serverSelectionTimeoutMillis;
 
   @Inject
-  @ConfigProperty(name = "mongo.connect-timeout-ms", defaultValue = "1000")
+  @ConfigProperty(name = "mongo.connect-timeout-ms", defaultValue = "5000")
   int connectTimeoutMillis;
 
   @Inject
-  @ConfigProperty(name = "mongo.socket-timeout-ms", defaultValue = "5000")
-  int socketTimeoutMillis;
+  @ConfigProperty(name = "mongo.timeout-ms", defaultValue = "2000")
+  long timeoutMillis;
+
+  @Inject
+  @ConfigProperty(name = "mongo.max-concurrent-requests", defaultValue = "64")
+  int maxConcurrentRequests;
 
   @Inject
   @ConfigProperty(name = "mongo.max-pool-size", defaultValue = "64")
@@ -95,12 +99,25 @@ public class DatastoreSettings {
     return serverSelectionTimeoutMillis;
   }
 
+  /**
+   * How long opening a connection may take, and how long the driver's monitor waits for the
+   * datastore's answer to its heartbeat before it counts the datastore unreachable.
+   */
   public int connectTimeoutMillis() {
     return connectTimeoutMillis;
   }
 
-  public int socketTimeoutMillis() {
-    return socketTimeoutMillis;
+  /**
+   * The deadline of a request's datastore work: server selection, connection checkout, every
+   * operation and retry, all together.
+   */
+  public long timeoutMillis() {
+    return timeoutMillis;
+  }
+
+  /** How many requests may wait on the datastore at once; more are refused at once. */
+  public int maxConcurrentRequests() {
+    return maxConcurrentRequests;
   }
 
   public int maxPoolSize() {

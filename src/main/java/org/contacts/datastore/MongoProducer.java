@@ -60,16 +60,14 @@ public class MongoProducer {
                         settings.serverSelectionTimeoutMillis(), TimeUnit.MILLISECONDS))
             .applyToSocketSettings(
                 socket ->
-                    socket
-                        .connectTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
-                        .readTimeout(settings.socketTimeoutMillis(), TimeUnit.MILLISECONDS))
+                    socket.connectTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS))
+            // The client-side operation timeout bounds server selection, connection checkout, the
+            // operation and its retries together; it replaces the socket read timeout and the
+            // pool's wait, which the driver ignores once it is set.
+            .timeout(settings.timeoutMillis(), TimeUnit.MILLISECONDS)
             .addCommandListener(telemetry)
             .applyToConnectionPoolSettings(
-                pool ->
-                    pool.addConnectionPoolListener(telemetry)
-                        .maxSize(settings.maxPoolSize())
-                        .maxWaitTime(
-                            settings.serverSelectionTimeoutMillis(), TimeUnit.MILLISECONDS))
+                pool -> pool.addConnectionPoolListener(telemetry).maxSize(settings.maxPoolSize()))
             .writeConcern(writeConcern())
             .build();
     LOG.info(() -> "Connecting to MongoDB at " + RedactedUri.of(uri));

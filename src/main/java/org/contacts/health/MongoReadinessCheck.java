@@ -39,9 +39,10 @@ public class MongoReadinessCheck implements HealthCheck {
     }
     DatastoreProbe.Result result = probe.probe();
     HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(result.up());
-    if (result.up()) {
+    if (result.pingMicros() >= 0) {
       response.withData(PING_MICROS, result.pingMicros());
-    } else {
+    }
+    if (result.reason() != null) {
       response.withData(REASON, result.reason());
     }
     return response.build();

@@ -13,9 +13,10 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Alive means this process can still serve: no deadlocked threads, a request pool that runs a
- * trivial task promptly, and heap left after garbage collection. It never looks at the datastore:
- * an outage there must not make Kubernetes restart healthy pods.
+ * Alive means this process can still serve: no deadlocked threads, a request pool that makes some
+ * progress, and heap left after garbage collection. It never looks at the datastore and never waits
+ * for a request thread: an outage or a slow datastore, which keeps request threads waiting, must
+ * not make Kubernetes restart healthy pods.
  */
 @Liveness
 @ApplicationScoped
@@ -26,24 +27,25 @@ public class ProcessLivenessCheck implements HealthCheck {
   @Resource ManagedExecutorService requestThreads;
 
   @Inject ContactsSettings settings;
+  @Inject ShutdownState requests;
 
-  private long poolTimeoutMillis;
+  private long stallWindowMillis;
   private double maxHeapAfterGc;
 
   private ProcessProbes probes;
 
   public ProcessLivenessCheck() {}
 
-  ProcessLivenessCheck(ProcessProbes probes, long poolTimeoutMillis, double maxHeapAfterGc) {
+  ProcessLivenessCheck(ProcessProbes probes, long stallWindowMillis, double maxHeapAfterGc) {
     this.probes = probes;
-    this.poolTimeoutMillis = poolTimeoutMillis;
+    this.stallWindowMillis = stallWindowMillis;
     this.maxHeapAfterGc = maxHeapAfterGc;
   }
 
   @PostConstruct
   void init() {
-    probes = new ProcessProbes(requestThreads);
-    poolTimeoutMillis = settings.livenessPoolTimeoutMillis();
+    probes = new ProcessProbes(requestThreads, requests::finishedRequests);
+    stallWindowMillis = settings.livenessStallWindowMillis();
     maxHeapAfterGc = settings.livenessMaxHeapAfterGc();
   }
 
@@ -56,14 +58,12 @@ public class ProcessLivenessCheck implements HealthCheck {
     if (deadlocked > 0) {
       return response.down().withData("reason", deadlocked + " threads are deadlocked").build();
     }
-    if (!probes.requestThreadsRespond(Duration.ofMillis(poolTimeoutMillis))) {
+    if (probes.requestPoolStalled(Duration.ofMillis(stallWindowMillis))) {
       return response
           .down()
           .withData(
               "reason",
-              "the request thread pool did not run a trivial task within "
-                  + poolTimeoutMillis
-                  + " ms")
+              "the request thread pool has run nothing for more than " + stallWindowMillis + " ms")
           .build();
     }
     if (heap > maxHeapAfterGc) {

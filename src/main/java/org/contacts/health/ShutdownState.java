@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.contacts.config.ContactsSettings;
 
@@ -22,6 +23,7 @@ public class ShutdownState {
   @Inject ContactsSettings settings;
 
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicLong finished = new AtomicLong();
   private volatile boolean draining;
 
   public void requestStarted() {
@@ -30,6 +32,12 @@ public class ShutdownState {
 
   public void requestFinished() {
     inFlight.decrementAndGet();
+    finished.incrementAndGet();
+  }
+
+  /** How many requests have finished since start: the liveness check's sign of progress. */
+  public long finishedRequests() {
+    return finished.get();
   }
 
   public boolean isDraining() {

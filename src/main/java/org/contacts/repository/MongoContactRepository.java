@@ -7,14 +7,14 @@ import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoOperationTimeoutException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
-import com.mongodb.client.model.CountOptions;
+import com.mongodb.client.cursor.TimeoutMode;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
@@ -42,6 +42,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.contacts.config.ContactsSettings;
+import org.contacts.datastore.DatastoreDeadline;
 import org.contacts.model.AttributeChanges;
 import org.contacts.model.Change;
 import org.contacts.model.Contact;
@@ -99,16 +100,18 @@ public class MongoContactRepository implements ContactRepository {
   @Override
   public void ensureIndexes() {
     for (String attribute : ContactAttributes.NAMES) {
-      collection.createIndex(
-          Indexes.ascending(attribute, ContactMapping.ID),
-          new IndexOptions().name(attribute + "_id"));
+      collection()
+          .createIndex(
+              Indexes.ascending(attribute, ContactMapping.ID),
+              new IndexOptions().name(attribute + "_id"));
     }
-    collection.createIndex(
-        Indexes.ascending(ContactMapping.UPDATED_AT, ContactMapping.ID),
-        new IndexOptions().name(ContactMapping.UPDATED_AT + "_id"));
-    collection.createIndex(
-        Indexes.ascending(ContactMapping.SEARCH), new IndexOptions().name("search"));
-    LOG.info(() -> "Indexes ensured on collection " + collection.getNamespace().getFullName());
+    collection()
+        .createIndex(
+            Indexes.ascending(ContactMapping.UPDATED_AT, ContactMapping.ID),
+            new IndexOptions().name(ContactMapping.UPDATED_AT + "_id"));
+    collection()
+        .createIndex(Indexes.ascending(ContactMapping.SEARCH), new IndexOptions().name("search"));
+    LOG.info(() -> "Indexes ensured on collection " + collection().getNamespace().getFullName());
   }
 
   @Override
@@ -123,7 +126,7 @@ public class MongoContactRepository implements ContactRepository {
             : backwards ? ContactQueries.before(order, page.before()) : null;
     Bson where = keyset == null ? filter : and(filter, keyset);
     FindIterable<Document> documents =
-        collection
+        collection()
             .find(where)
             .sort(ContactQueries.sortOf(order, backwards))
             .skip(page.offset())
@@ -145,21 +148,19 @@ public class MongoContactRepository implements ContactRepository {
   private ContactPage total(
       ContactQuery query, Bson filter, List<Contact> contacts, boolean hasMore) {
     if (!query.isFiltered()) {
-      return new ContactPage(contacts, collection.estimatedDocumentCount(), false, hasMore);
+      return new ContactPage(contacts, collection().estimatedDocumentCount(), false, hasMore);
     }
     try {
-      long total =
-          collection.countDocuments(
-              filter, new CountOptions().maxTime(countTimeLimitMillis, TimeUnit.MILLISECONDS));
+      long total = DatastoreDeadline.bound(collection, countTimeLimitMillis).countDocuments(filter);
       return new ContactPage(contacts, total, true, hasMore);
-    } catch (MongoExecutionTimeoutException e) {
+    } catch (MongoOperationTimeoutException e) {
       return new ContactPage(contacts, null, false, hasMore);
     }
   }
 
   @Override
   public Optional<Contact> findById(ContactId id) {
-    return Optional.ofNullable(collection.find(byId(id)).first()).map(ContactMapping::toContact);
+    return Optional.ofNullable(collection().find(byId(id)).first()).map(ContactMapping::toContact);
   }
 
   @Override
@@ -167,7 +168,7 @@ public class MongoContactRepository implements ContactRepository {
     ObjectId objectId = id == null ? new ObjectId() : objectId(id);
     Document document = ContactMapping.toNewDocument(objectId, attributes, change);
     try {
-      collection.insertOne(document);
+      collection().insertOne(document);
     } catch (MongoWriteException e) {
       if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
         throw new DuplicateContactException(
@@ -181,12 +182,17 @@ public class MongoContactRepository implements ContactRepository {
   @Override
   public Stream<Contact> findAllMatching(ContactQuery query) {
     List<SortKey> order = ContactQueries.orderOf(query.sort());
-    MongoCursor<Document> cursor =
-        collection
+    MongoCollection<Document> bounded = collection();
+    FindIterable<Document> selection =
+        bounded
             .find(ContactQueries.filterOf(query))
             .sort(ContactQueries.sortOf(order, false))
-            .batchSize(EXPORT_BATCH_SIZE)
-            .cursor();
+            .batchSize(EXPORT_BATCH_SIZE);
+    if (bounded.getTimeout(TimeUnit.MILLISECONDS) != null) {
+      // The deadline bounds each batch, not the whole export, which may be long.
+      selection = selection.timeoutMode(TimeoutMode.ITERATION);
+    }
+    MongoCursor<Document> cursor = selection.cursor();
     Iterator<Contact> contacts =
         new Iterator<>() {
           @Override
@@ -224,7 +230,7 @@ public class MongoContactRepository implements ContactRepository {
     }
     Set<Integer> taken = new HashSet<>();
     try {
-      collection.insertMany(documents, new InsertManyOptions().ordered(false));
+      collection().insertMany(documents, new InsertManyOptions().ordered(false));
     } catch (MongoBulkWriteException e) {
       if (e.getWriteConcernError() != null) {
         throw e;
@@ -255,7 +261,7 @@ public class MongoContactRepository implements ContactRepository {
       return found;
     }
     for (Document document :
-        collection
+        collection()
             .find(in(ContactMapping.SEARCH, wanted))
             .projection(new Document(ContactAttributes.EMAIL, 1))) {
       Object email = document.get(ContactAttributes.EMAIL);
@@ -305,7 +311,7 @@ public class MongoContactRepository implements ContactRepository {
               version + 1,
               attributesAfter.apply(current.get()),
               current.get().provenance().changedBy(change));
-      if (collection.replaceOne(atVersion(objectId, version), next).getMatchedCount() == 1) {
+      if (collection().replaceOne(atVersion(objectId, version), next).getMatchedCount() == 1) {
         return new WriteResult.Written(ContactMapping.toContact(next));
       }
     }
@@ -326,11 +332,12 @@ public class MongoContactRepository implements ContactRepository {
         return refusal;
       }
       long version = current.get().version();
-      tombstones.replaceOne(
-          eq(ContactMapping.ID, objectId),
-          ContactMapping.toTombstone(objectId, version, change),
-          new ReplaceOptions().upsert(true));
-      if (collection.deleteOne(atVersion(objectId, version)).getDeletedCount() == 1) {
+      DatastoreDeadline.bound(tombstones)
+          .replaceOne(
+              eq(ContactMapping.ID, objectId),
+              ContactMapping.toTombstone(objectId, version, change),
+              new ReplaceOptions().upsert(true));
+      if (collection().deleteOne(atVersion(objectId, version)).getDeletedCount() == 1) {
         return new WriteResult.Written(current.get());
       }
     }
@@ -349,7 +356,13 @@ public class MongoContactRepository implements ContactRepository {
 
   @Override
   public Optional<Long> deletedVersion(ContactId id) {
-    return Optional.ofNullable(tombstones.find(byId(id)).first()).map(ContactMapping::versionOf);
+    return Optional.ofNullable(DatastoreDeadline.bound(tombstones).find(byId(id)).first())
+        .map(ContactMapping::versionOf);
+  }
+
+  /** The collection bounded by what is left of the request's datastore deadline. */
+  private MongoCollection<Document> collection() {
+    return DatastoreDeadline.bound(collection);
   }
 
   private static ObjectId objectId(ContactId id) {

@@ -76,6 +76,7 @@ class ErrorMapperTest {
                 new Class<?>[] {Request.class},
                 (proxy, method, args) -> method.getName().equals("getMethod") ? "GET" : null);
     mapper.sent = new SentDocument();
+    mapper.datastoreErrors = new DatastoreErrors();
     return mapper;
   }
 

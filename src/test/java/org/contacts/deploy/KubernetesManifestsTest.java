@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,9 @@ class KubernetesManifestsTest {
 
   /** How long the service may take to start at one CPU, before it primes. */
   private static final int START_SECONDS = 180;
+
+  /** Request threads that the datastore's bulkhead always leaves free. */
+  private static final int MIN_FREE_REQUEST_THREADS = 8;
 
   /** Settings the service reads that are not for a ConfigMap: a secret and development ones. */
   private static final Set<String> NOT_FOR_CONFIG_MAP = Set.of("MONGO_URI", "MONGO_SEED_COUNT");
@@ -70,14 +75,48 @@ class KubernetesManifestsTest {
 
   @Test
   void probeTimeoutsOutwaitTheChecksOwnWaits() {
+    long deadline = millis("MONGO_TIMEOUT_MS");
     assertTrue(
-        1000 * (int) at(container(), "livenessProbe", "timeoutSeconds")
-            > Long.parseLong(setting("CONTACTS_LIVENESS_POOL_TIMEOUT_MS")),
-        "the liveness probe should outwait the check's wait for a request thread");
+        1000L * (int) at(container(), "readinessProbe", "timeoutSeconds") > deadline,
+        "the readiness probe should outwait the check's MongoDB ping, bounded by the deadline");
+    long window = millis("CONTACTS_LIVENESS_STALL_WINDOW_MS");
     assertTrue(
-        1000 * (int) at(container(), "readinessProbe", "timeoutSeconds")
-            > Long.parseLong(setting("MONGO_SERVER_SELECTION_TIMEOUT_MS")),
-        "the readiness probe should outwait the check's MongoDB ping, bounded by server selection");
+        window >= 2 * deadline,
+        "the liveness check's stall window ("
+            + window
+            + " ms) should be well above the datastore deadline ("
+            + deadline
+            + " ms), or requests waiting on the datastore look like a stalled process");
+  }
+
+  @Test
+  void datastoreTimeoutsAndBulkheadAgreeWithEachOtherAndTheRequestThreads() {
+    long deadline = millis("MONGO_TIMEOUT_MS");
+    assertTrue(
+        millis("MONGO_SERVER_SELECTION_TIMEOUT_MS") <= deadline,
+        "server selection is part of the deadline, so it cannot be longer");
+    assertTrue(
+        millis("MONGO_CONNECT_TIMEOUT_MS") > deadline,
+        "the driver's monitor should wait for a heartbeat longer than the deadline, or a datastore"
+            + " that is merely slower than the deadline is reported unreachable");
+    assertTrue(
+        millis("CONTACTS_SHUTDOWN_DRAIN_TIMEOUT_MS") >= deadline,
+        "the drain should outwait a request's datastore deadline");
+    long bulkhead = millis("MONGO_MAX_CONCURRENT_REQUESTS");
+    assertTrue(
+        bulkhead <= millis("MONGO_MAX_POOL_SIZE"),
+        "every request let through to the datastore should find a connection without waiting");
+    Matcher executor =
+        Pattern.compile("<executor[^>]*coreThreads=\"(\\d+)\"")
+            .matcher(ProjectFiles.read(ProjectFiles.SERVER_XML));
+    assertTrue(executor.find(), "server.xml sets the request threads (executor coreThreads)");
+    long threads = Long.parseLong(executor.group(1));
+    assertTrue(
+        bulkhead + MIN_FREE_REQUEST_THREADS <= threads,
+        String.format(
+            "the requests waiting on the datastore (%d) should leave at least %d of the %d request"
+                + " threads for probes, /metrics and refusals",
+            bulkhead, MIN_FREE_REQUEST_THREADS, threads));
   }
 
   @Test
@@ -168,6 +207,10 @@ class KubernetesManifestsTest {
           new TreeSet<>(resources),
           "a manifest left out of kustomization.yaml is never applied");
     }
+  }
+
+  private long millis(String name) {
+    return Long.parseLong(setting(name));
   }
 
   /** A setting as the Deployment's pods get it: from the ConfigMap, else the service's default. */

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class ProcessLivenessCheckTest {
 
   private ExecutorService pool;
+  private final AtomicLong finished = new AtomicLong();
 
   @BeforeEach
   void pool() {
@@ -35,7 +37,7 @@ class ProcessLivenessCheckTest {
   @Test
   void healthyProcessIsUp() {
     HealthCheckResponse response =
-        new ProcessLivenessCheck(new ProcessProbes(pool), 1000, 0.95).call();
+        new ProcessLivenessCheck(new ProcessProbes(pool, finished::get), 1000, 0.95).call();
     assertEquals(HealthCheckResponse.Status.UP, response.getStatus(), "a healthy JVM is alive");
   }
 
@@ -50,7 +52,7 @@ class ProcessLivenessCheckTest {
     two.start();
     try {
       bothHeld.await();
-      ProcessProbes probes = new ProcessProbes(pool);
+      ProcessProbes probes = new ProcessProbes(pool, finished::get);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (probes.deadlockedThreads() == 0 && System.nanoTime() < deadline) {
         Thread.onSpinWait(); // the second lock attempts are about to block
@@ -82,7 +84,47 @@ class ProcessLivenessCheckTest {
   }
 
   @Test
-  void starvedRequestPoolMakesItDown() throws InterruptedException {
+  void requestPoolThatRunsNothingOverTheWindowMakesItDown() throws InterruptedException {
+    CountDownLatch release = occupyThePool();
+    try {
+      ProcessLivenessCheck check =
+          new ProcessLivenessCheck(new ProcessProbes(pool, finished::get), 0, 0.95);
+      assertEquals(
+          HealthCheckResponse.Status.UP,
+          check.call().getStatus(),
+          "the first check only hands the pool a task; it never waits for a thread");
+      awaitClockTick();
+      HealthCheckResponse response = check.call();
+      assertEquals(
+          HealthCheckResponse.Status.DOWN,
+          response.getStatus(),
+          "the task waited past the window and no request finished meanwhile");
+      assertTrue(reason(response).contains("thread pool"), () -> "says why: " + reason(response));
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void busyRequestPoolThatStillFinishesRequestsIsUp() throws InterruptedException {
+    CountDownLatch release = occupyThePool();
+    try {
+      ProcessLivenessCheck check =
+          new ProcessLivenessCheck(new ProcessProbes(pool, finished::get), 0, 0.95);
+      check.call();
+      awaitClockTick();
+      finished.incrementAndGet();
+      assertEquals(
+          HealthCheckResponse.Status.UP,
+          check.call().getStatus(),
+          "threads waiting on a slow datastore, with requests still finishing, are no stall");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  /** Keeps both of the pool's threads busy until the latch is released. */
+  private CountDownLatch occupyThePool() throws InterruptedException {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch busy = new CountDownLatch(2);
     for (int i = 0; i < 2; i++) {
@@ -97,23 +139,21 @@ class ProcessLivenessCheckTest {
           });
     }
     busy.await();
-    try {
-      HealthCheckResponse response =
-          new ProcessLivenessCheck(new ProcessProbes(pool), 200, 0.95).call();
-      assertEquals(
-          HealthCheckResponse.Status.DOWN,
-          response.getStatus(),
-          "a pool that cannot run a trivial task");
-      assertTrue(reason(response).contains("thread pool"), () -> "says why: " + reason(response));
-    } finally {
-      release.countDown();
+    return release;
+  }
+
+  /** A window of 0 ms has passed once the clock moved on. */
+  private static void awaitClockTick() {
+    long start = System.nanoTime();
+    while (System.nanoTime() == start) {
+      Thread.onSpinWait();
     }
   }
 
   @Test
   void heapNearlyExhaustedAfterCollectionMakesItDown() {
     ProcessProbes nearlyFull =
-        new ProcessProbes(pool) {
+        new ProcessProbes(pool, finished::get) {
           @Override
           public double heapUsedAfterGc() {
             return 0.97;

@@ -20,10 +20,14 @@ public class IntegrationTestSession implements LauncherSessionListener {
           Integer.parseInt(System.getProperty("it.http.port")),
           // Open, as the run command serves it: the contract tests are the original clients'.
           // Not primed, as the run command starts it; imports are bounded low, so that a test can
-          // go past the bounds cheaply.
+          // go past the bounds cheaply; a 10 s datastore deadline: these tests check behaviour,
+          // not timing, and on a loaded build machine the embedded datastore in this JVM can take
+          // longer than the 2 s default (SlowDatastoreIT checks the deadline on a server of its
+          // own).
           "-Dmongo.uri="
               + TestDatastore.connectionString()
               + "\n-Dcontacts.auth.mode=none\n-Dcontacts.priming.enabled=false\n"
+              + "-Dmongo.timeout-ms=10000\n"
               + "-Dcontacts.import.max-records=1000\n"
               + "-Dcontacts.import.max-body-bytes=4194304\n",
           null);
