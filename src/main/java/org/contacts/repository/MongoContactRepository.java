@@ -20,6 +20,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,8 +54,12 @@ import org.contacts.model.ContactQuery;
 import org.contacts.model.ExpectedVersion;
 import org.contacts.model.SortKey;
 
-/** Keeps contacts in one MongoDB collection, one document per contact. */
+/**
+ * Keeps contacts in one MongoDB collection, one document per contact. The application reaches it
+ * through {@link GatedContactRepository}, hence its one bean type.
+ */
 @ApplicationScoped
+@Typed(MongoContactRepository.class)
 public class MongoContactRepository implements ContactRepository {
 
   private static final Logger LOG = Logger.getLogger(MongoContactRepository.class.getName());
