@@ -31,9 +31,14 @@ public final class HeadlessChromium {
   /**
    * Loads the page in a browser profile of its own and returns the serialized DOM.
    *
-   * @param workDir an empty directory for the profile and the browser's output
+   * @param workDir an empty or new directory for the profile and the browser's output
    */
   public static String renderedDom(URI page, Path workDir) {
+    try {
+      Files.createDirectories(workDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     Path dom = workDir.resolve("dom.html");
     Path log = workDir.resolve("chromium.log");
     List<String> command =
