@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.MintToken;
@@ -196,6 +197,10 @@ class BrowserFrontEndIT {
   }
 
   @Test
+  @Disabled(
+      "Issue #22, open: headless Chromium's --dump-dom under --virtual-time-budget ends with the"
+          + " live page still 'running': the streamed fetch's event does not reach the page before"
+          + " the budget is spent. The same stream passes LiveChangesIT over plain HTTP.")
   void aPageOnAnotherOriginShowsAContactAnotherClientCreatesLiveWithABearerToken(@TempDir Path dir)
       throws Exception {
     Assumptions.assumeTrue(
