@@ -55,7 +55,7 @@ record BrownoutReport(List<Phase> phases, List<Call> calls, List<Probe> probes, 
         phases.stream().map(p -> String.format("%.1f", p.from() / 1000.0)).toList(), LIVENESS_MS,
         probes.stream().filter(p -> p.path().equals("/health/live") && p.millis() > LIVENESS_MS)
             .map(p -> String.format("%.1f: %d", p.at() / 1000.0, p.millis())).toList(),
-        pauses.stream().filter(p -> p.millis() >= 200).map(p -> String.format("%.1f: %.0f", p.at() / 1000.0, p.millis())).toList());
+        pauses.stream().filter(p -> p.at() >= 0 && p.millis() >= 200).map(p -> String.format("%.1f: %.0f", p.at() / 1000.0, p.millis())).toList());
   }
 
   /** The verdicts, on every phase but the warm-up. */
