@@ -13,19 +13,21 @@ import javax.tools.ToolProvider;
 
 /**
  * The one command of the benchmark of issues 14 and 19 (bench/README.md), from the repository root:
- * {@code [ORIGINAL=<checkout>] java bench/Benchmark.java}.
+ * {@code [ORIGINAL=<checkout>] java bench/Benchmark.java}; {@code java bench/Benchmark.java
+ * brownout} runs issue 20's brownout instead.
  *
  * <p>The benchmark itself is the package {@code bench} in bench/src/, one class per job. JDK 17's
  * source launcher runs a single file only, so this file compiles those classes, with the token
  * tool (tools/MintToken.java, the project's one RS256 signer) and the integration tests' server
- * layout (ServerLayout), into target/bench/classes with the JDK's own compiler, and runs {@code
- * bench.Main} in this JVM. Nothing but a JDK is needed to start it; Maven is needed only for the
+ * layout (ServerLayout) and fault proxy (FaultProxy), into target/bench/classes with the JDK's own
+ * compiler, and runs {@code bench.Main} in this JVM. Nothing but a JDK is needed to start it; Maven is needed only for the
  * build the benchmark runs itself.
  */
 public class Benchmark {
 
   static final List<String> SHARED =
-      List.of("tools/MintToken.java", "src/test/java/it/org/contacts/support/ServerLayout.java");
+      List.of("tools/MintToken.java", "src/test/java/it/org/contacts/support/ServerLayout.java",
+          "src/test/java/it/org/contacts/support/FaultProxy.java");
 
   public static void main(String[] args) throws Throwable {
     Path repo = Path.of("").toAbsolutePath();

@@ -18,7 +18,11 @@ import java.util.stream.Stream;
  */
 record Datastore(Process process, Path ids, String ceiling) {
 
-  static Datastore start() throws Exception {
+  /**
+   * Starts it with the benchmark's contacts; with the ceiling, it first measures what it serves
+   * alone (20 s of load), which the brownout does not need.
+   */
+  static Datastore start(boolean ceiling) throws Exception {
     Path ids = OUT.resolve("ids.txt");
     String classpath = Files.readString(REPO.resolve("target/bench/classpath.txt")).strip();
     try (Stream<Path> jars = Files.list(REPO.resolve("target/bench/lib"))) {
@@ -28,7 +32,7 @@ record Datastore(Process process, Path ids, String ceiling) {
     // In memory: every contact the POST windows of both services add stays there, about a
     // million of them in a full run, which 512 MB did not hold.
     Process datastore = new ProcessBuilder("java", "-Xmx4g", "-cp", classpath, "bench/BenchDatastore.java",
-        Integer.toString(DATASTORE_PORT), Integer.toString(CONTACTS), ids.toString())
+        Integer.toString(DATASTORE_PORT), Integer.toString(CONTACTS), ids.toString(), ceiling ? "ceiling" : "no-ceiling")
         .directory(REPO.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Shell.STARTED.add(datastore);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

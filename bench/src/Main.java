@@ -35,21 +35,30 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length > 0) {
-      System.out.println("usage: [ORIGINAL=<checkout>] java bench/Benchmark.java  (settings: see bench/README.md)");
+    boolean brownout = List.of(args).equals(List.of("brownout"));
+    if (args.length > 0 && !brownout) {
+      System.out.println("usage: [ORIGINAL=<checkout>] java bench/Benchmark.java [brownout]  (settings: see bench/README.md)");
       return;
     }
     Files.createDirectories(OUT);
     Runtime.getRuntime().addShutdownHook(new Thread(Main::cleanUp));
     Report.open(OUT.resolve("report.md"));
     long started = System.nanoTime();
+    if (brownout) {
+      if (!Settings.off("BUILD")) {
+        Setup.build();
+      }
+      Brownout.run();
+      say("\nBrownout took %.1f min; everything it wrote is in %s", (System.nanoTime() - started) / 6e10, REPO.relativize(OUT));
+      return;
+    }
     Optional<Path> original = Optional.ofNullable(ENV.get("ORIGINAL")).filter(s -> !s.isBlank()).map(Path::of);
     Setup.prerequisites(original.isPresent());
     if (!Settings.off("BUILD")) {
       Setup.build();
     }
     Report.header();
-    Datastore datastore = Datastore.start();
+    Datastore datastore = Datastore.start(true);
     try {
       AotCache.train(datastore.ids());
       Measured plain = measureService(datastore.ids(), launchUnderLoad(datastore.ids()));

@@ -34,16 +34,21 @@ final class Report {
 
   /** The machine, the commit, the JDK and the windows the figures below come from. */
   static void header() throws Exception {
-    say("# Benchmark %s", OUT.getFileName());
+    machine("Benchmark " + OUT.getFileName());
+    say("- Priming before readiness: %s; load from launch: %s", Settings.PRIMING ? "on (CONTACTS_PRIMING_ENABLED=true)" : "off (PRIMING=0)",
+        Settings.LAUNCH_SECONDS > 0 ? "GET by id at 32 connections for the first " + Settings.LAUNCH_SECONDS + " s" : "none (LAUNCH_SECONDS=0)");
+    say("- Windows: warm-up curve %d s in %d s windows, then %d s of settling; each figure the median of %d windows of %d s; wrk -t2, 127.0.0.1",
+        CURVE_SECONDS, CURVE_WINDOW, SETTLE, ROUNDS, WINDOW);
+  }
+
+  /** The report's title, and the machine, the commit and the JDK its figures come from. */
+  static void machine(String title) throws Exception {
+    say("# %s", title);
     say("- Machine: %d CPUs, %s; load average %s (1, 5, 15 min)", Runtime.getRuntime().availableProcessors(),
         Shell.first(Files.readAllLines(Path.of("/proc/cpuinfo")), "model name").replaceAll(".*:\\s*", ""),
         String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3)));
     say("- Commit: %s; service JDK: %s; JVM_ARGS: %s", Shell.output(List.of("git", "rev-parse", "--short", "HEAD")).strip(),
         Optional.ofNullable(ENV.get("JAVA_HOME")).orElse("java on PATH"), ENV.getOrDefault("JVM_ARGS", "none"));
-    say("- Priming before readiness: %s; load from launch: %s", Settings.PRIMING ? "on (CONTACTS_PRIMING_ENABLED=true)" : "off (PRIMING=0)",
-        Settings.LAUNCH_SECONDS > 0 ? "GET by id at 32 connections for the first " + Settings.LAUNCH_SECONDS + " s" : "none (LAUNCH_SECONDS=0)");
-    say("- Windows: warm-up curve %d s in %d s windows, then %d s of settling; each figure the median of %d windows of %d s; wrk -t2, 127.0.0.1",
-        CURVE_SECONDS, CURVE_WINDOW, SETTLE, ROUNDS, WINDOW);
   }
 
   /** The report goes to the terminal and to report.md. */

@@ -66,12 +66,13 @@ final class Service {
     check(Shell.portFree(SERVICE_PORT), "port " + SERVICE_PORT + " is taken: set SERVICE_PORT");
     ProcessBuilder builder = new ProcessBuilder(WLP.resolve("bin/server").toString(), "run", NAME)
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(OUT.resolve("service.log").toFile()));
-    builder.environment().putAll(env);
     builder.environment().put("MONGO_URI", "mongodb://127.0.0.1:" + DATASTORE_PORT);
     builder.environment().put("JVM_ARGS", jvmArgs);
     // Every start primes its hot paths before readiness, as the image and the manifests do,
     // unless PRIMING=0; a build without priming ignores the setting.
     builder.environment().put("CONTACTS_PRIMING_ENABLED", Boolean.toString(Settings.PRIMING));
+    // The caller's settings win: the brownout's datastore is behind a proxy, and it does not prime.
+    builder.environment().putAll(env);
     long started = System.nanoTime();
     Process launcher = builder.start();
     Shell.STARTED.add(launcher);

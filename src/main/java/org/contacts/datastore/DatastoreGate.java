@@ -52,6 +52,7 @@ public class DatastoreGate {
   private long timeoutMillis;
   private BooleanSupplier datastoreAnswers;
   private Consumer<Kind> refusals;
+  private final RefusalWarnings warnings = new RefusalWarnings(System::nanoTime);
 
   public DatastoreGate() {}
 
@@ -130,8 +131,9 @@ public class DatastoreGate {
 
   private DatastoreUnavailableException refused(Kind kind, Throwable cause) {
     refusals.accept(kind);
-    if (cause != null) {
-      LOG.warning(() -> "Datastore " + kind.tag() + ": " + cause.getClass().getSimpleName());
+    String warning = cause == null ? null : warnings.line(kind, cause);
+    if (warning != null) {
+      LOG.warning(warning);
     }
     return new DatastoreUnavailableException(kind, cause);
   }

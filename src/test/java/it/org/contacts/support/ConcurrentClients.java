@@ -46,7 +46,7 @@ public final class ConcurrentClients implements AutoCloseable {
   private final HttpClient http =
       HttpClient.newBuilder()
           // HTTP/1.1 as the clients of this service speak it: the JDK asks for an h2c upgrade
-          // otherwise, and Liberty holds a request thread for each upgrade it accepts.
+          // otherwise, which the service declines (LinksAndEncodingIT).
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a client of the default configuration sees of the details a browser front end relies on:
  * absolute, encoded links from the request's own address, gzip, 415 for an unsupported extension,
- * OPTIONS, and no CORS header at all.
+ * OPTIONS, no CORS header at all, and HTTP/1.1 even to a client that asks for an h2c upgrade.
  */
 @ExtendWith(ArquillianExtension.class)
 class LinksAndEncodingIT {
@@ -48,6 +48,28 @@ class LinksAndEncodingIT {
   @Deployment(testable = false)
   public static WebArchive deployment() {
     return Deployments.war();
+  }
+
+  @Test
+  void clientThatAsksForAnH2cUpgradeIsAnsweredInHttp11() throws Exception {
+    // The JDK's client asks for the upgrade by default; Liberty held a request thread for each
+    // connection it upgraded, which left none for the probes under load.
+    HttpClient upgrading =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_2)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    HttpResponse<String> response =
+        upgrading.send(
+            HttpRequest.newBuilder(Api.BASE.resolve("/ping"))
+                .timeout(Duration.ofSeconds(20))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), () -> "the ping answers: " + response.body());
+    assertEquals(
+        HttpClient.Version.HTTP_1_1,
+        response.version(),
+        "the upgrade to HTTP/2 is declined: the answer, and the connection, stay HTTP/1.1");
   }
 
   @Test
