@@ -183,10 +183,8 @@ class KubernetesManifestsTest {
             .noneMatch(
                 o ->
                     text(o, "kind").equals("Secret") && text(o, "metadata", "name").equals(secret)),
-        "a signing key in git would be every deployment's key: the Secret "
-            + secret
-            + " is created"
-            + " by the operator");
+        "a signing key in git would be every deployment's key: the operator creates the Secret "
+            + secret);
     String creation =
         "kubectl -n contacts create secret generic " + secret + " --from-literal=" + variable + "=";
     assertTrue(
