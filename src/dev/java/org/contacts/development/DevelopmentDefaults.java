@@ -6,7 +6,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * The development build's defaults for the run command: the embedded datastore, the API open
- * without tokens, and no priming before readiness. A default only: this source ranks below every other one (the environment, system
+ * without tokens, no priming before readiness, and a change feed cursor key. A default only: this source ranks below every other one (the environment, system
  * properties, server.xml variables, META-INF/microprofile-config.properties), so a setting given
  * anywhere else wins, such as an exported CONTACTS_AUTH_MODE=jwt or MONGO_URI. Registered in
  * META-INF/services, which only the development build holds.
@@ -21,7 +21,11 @@ public final class DevelopmentDefaults implements ConfigSource {
           "none",
           // The run command starts without priming, so a developer gets the prompt; the log says so.
           "contacts.priming.enabled",
-          "false");
+          "false",
+          // A well-known key, so that cursors survive a restart of the run command; production has
+          // none unless the operator sets one (docs/configuration.md).
+          "contacts.changes.cursor-key",
+          "development-only-change-feed-cursor-key");
 
   @Override
   public Set<String> getPropertyNames() {

@@ -1,6 +1,8 @@
 package org.contacts.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import org.contacts.api.http.BaseUri;
 import org.contacts.api.http.Negotiation;
 import org.contacts.api.query.FeedCursors;
@@ -48,6 +51,8 @@ public class ChangeFeedResource {
   static final String AFTER = "page[after]";
   static final String SIZE = "page[size]";
   static final String LAST_EVENT_ID = "Last-Event-ID";
+
+  private static final Logger LOG = Logger.getLogger(ChangeFeedResource.class.getName());
 
   private static final MediaType CURSOR_PAGE_TYPE = JsonApi.withProfile(JsonApi.CURSOR_PROFILE);
 
@@ -106,8 +111,32 @@ public class ChangeFeedResource {
     live.open(sink, sse, from, BaseUri.of(web, uriInfo), cursors);
   }
 
+  /**
+   * @throws ApiException 503 when no cursor key is set: cursors signed with a key of this process
+   *     alone would fail on every other instance and after a restart, so the feed is not served
+   */
   FeedCursors cursors() {
-    return new FeedCursors(feedSettings.cursorKey());
+    return feedSettings
+        .cursorKey()
+        .map(FeedCursors::new)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ErrorObject.of(
+                        503,
+                        "Change feed is not configured",
+                        "This service has no key to sign change feed cursors: its operator must"
+                            + " set CONTACTS_CHANGES_CURSOR_KEY. The rest of the API is served.")));
+  }
+
+  /** Says at start whether the feed is served, so that an operator sees a missing key at once. */
+  void sayWhetherTheFeedIsServed(@Observes Startup startup) {
+    if (feedSettings.cursorKey().isEmpty()) {
+      LOG.severe(
+          "contacts.changes.cursor-key is not set: GET /contacts/changes answers 503 until it is. Set"
+              + " CONTACTS_CHANGES_CURSOR_KEY to one secret shared by every instance"
+              + " (docs/configuration.md).");
+    }
   }
 
   /** A change as the feed and the live stream draw it. */

@@ -2,18 +2,18 @@ package org.contacts.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Settings of the change feed and its live stream, under {@code contacts.changes.*}. */
 @ApplicationScoped
 public class ChangeFeedSettings {
 
-  /** The development default of the cursor key; production sets its own (docs/configuration.md). */
-  public static final String DEVELOPMENT_KEY = "development-only-change-feed-cursor-key";
-
+  // No default: a key every process of a deployment shares is the operator's to choose (a Secret).
+  // The development build supplies one of its own (DevelopmentDefaults).
   @Inject
-  @ConfigProperty(name = "contacts.changes.cursor-key", defaultValue = DEVELOPMENT_KEY)
-  String cursorKey;
+  @ConfigProperty(name = "contacts.changes.cursor-key")
+  Optional<String> cursorKey;
 
   @Inject
   @ConfigProperty(name = "contacts.changes.live.max-clients", defaultValue = "100")
@@ -27,9 +27,12 @@ public class ChangeFeedSettings {
   @ConfigProperty(name = "contacts.changes.live.queue", defaultValue = "256")
   int liveQueue;
 
-  /** The key that signs feed cursors; every instance on one datastore needs the same. */
-  public String cursorKey() {
-    return cursorKey;
+  /**
+   * The key that signs feed cursors, which every instance on one datastore needs the same; empty
+   * when none is set, and then the change feed is refused.
+   */
+  public Optional<String> cursorKey() {
+    return cursorKey.filter(key -> !key.isBlank());
   }
 
   /** Live clients one instance serves at once; the next is refused with 503. */

@@ -72,4 +72,14 @@ class ImagesAndComposeTest {
             + "; the service reads "
             + ProjectFiles.settings().keySet());
   }
+
+  @Test
+  void composeGivesTheChangeFeedACursorKeyThatAnExportReplaces() {
+    Object contacts =
+        ProjectFiles.at(ProjectFiles.yaml("compose.yaml").get(0), "services", "contacts");
+    assertTrue(
+        ProjectFiles.text(contacts, "environment", "CONTACTS_CHANGES_CURSOR_KEY")
+            .startsWith("${CONTACTS_CHANGES_CURSOR_KEY:-"),
+        "the image has no cursor key, so compose gives one, which an exported one replaces");
+  }
 }

@@ -32,7 +32,8 @@ class KubernetesManifestsTest {
   private static final int MIN_FREE_REQUEST_THREADS = 8;
 
   /** Settings the service reads that are not for a ConfigMap: a secret and development ones. */
-  private static final Set<String> NOT_FOR_CONFIG_MAP = Set.of("MONGO_URI", "MONGO_SEED_COUNT");
+  private static final Set<String> NOT_FOR_CONFIG_MAP =
+      Set.of("MONGO_URI", "CONTACTS_CHANGES_CURSOR_KEY", "MONGO_SEED_COUNT");
 
   private final List<?> resources =
       (List<?>) at(ProjectFiles.yaml("kubernetes/kustomization.yaml").get(0), "resources");
@@ -161,13 +162,34 @@ class KubernetesManifestsTest {
           NOT_FOR_CONFIG_MAP.contains(key) || key.toString().startsWith("MONGO_EMBEDDED"),
           "the ConfigMap should not set " + key + ": a secret, or for development only");
     }
-    Object uri =
-        ((List<?>) at(container(), "env"))
-            .stream().filter(v -> text(v, "name").equals("MONGO_URI")).findFirst().orElseThrow();
-    Object reference = at(uri, "valueFrom", "secretKeyRef");
+    Object reference = at(environmentVariable("MONGO_URI"), "valueFrom", "secretKeyRef");
     assertTrue(settings.containsKey("MONGO_URI"), "the service reads MONGO_URI");
     assertEquals("MONGO_URI", text(reference, "key"), "the Secret's key is the variable's name");
     at(named("Secret", text(reference, "name")), "stringData", "MONGO_URI");
+  }
+
+  @Test
+  void cursorKeyComesFromASecretThatTheDocsCreateAndGitNeverHolds() {
+    String variable = "CONTACTS_CHANGES_CURSOR_KEY";
+    assertTrue(settings.containsKey(variable), "the service reads " + variable);
+    Object reference = at(environmentVariable(variable), "valueFrom", "secretKeyRef");
+    assertEquals(variable, text(reference, "key"), "the Secret's key is the variable's name");
+    assertFalse(
+        Boolean.TRUE.equals(((Map<?, ?>) reference).get("optional")),
+        "pods wait for the key rather than start without a change feed");
+    String secret = text(reference, "name");
+    assertTrue(
+        objects.stream()
+            .noneMatch(
+                o ->
+                    text(o, "kind").equals("Secret") && text(o, "metadata", "name").equals(secret)),
+        "a signing key in git would be every deployment's key: the operator creates the Secret "
+            + secret);
+    String creation =
+        "kubectl -n contacts create secret generic " + secret + " --from-literal=" + variable + "=";
+    assertTrue(
+        ProjectFiles.read("docs/operations.md").contains(creation),
+        "docs/operations.md says how to create the Secret: " + creation);
   }
 
   @Test
@@ -217,6 +239,15 @@ class KubernetesManifestsTest {
   private String setting(String name) {
     Object value = ((Map<?, ?>) at(configMap(), "data")).get(name);
     return value != null ? String.valueOf(value) : settings.getOrDefault(name, "");
+  }
+
+  /** The container's environment variable of that name, as the Deployment sets it. */
+  private Object environmentVariable(String name) {
+    return ((List<?>) at(container(), "env"))
+        .stream()
+            .filter(variable -> text(variable, "name").equals(name))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the Deployment should set " + name));
   }
 
   private Object container() {

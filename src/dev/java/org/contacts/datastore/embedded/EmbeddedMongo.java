@@ -7,12 +7,26 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A MongoDB wire-protocol server in this JVM, its data in one file so that it survives a restart.
  * For development and tests on machines without MongoDB; never a production datastore.
  */
 public final class EmbeddedMongo implements AutoCloseable {
+
+  /**
+   * mongo-java-server's loggers that speak at every change stream read: the live clients' follower
+   * reads a few times a second, and each read would log that its cursor was killed (INFO) and that
+   * its batch size was ignored (a WARNING), three lines every 200 ms in the run command's log. Held
+   * here so that the loggers, and their levels, are not collected.
+   */
+  private static final List<Logger> QUIETED =
+      List.of(
+          quiet("de.bwaldvogel.mongo.backend.AbstractMongoBackend", Level.WARNING),
+          quiet("de.bwaldvogel.mongo.backend.aggregation.Aggregation", Level.SEVERE));
 
   private final MongoServer server;
   private final InetSocketAddress address;
@@ -52,5 +66,11 @@ public final class EmbeddedMongo implements AutoCloseable {
   @Override
   public void close() {
     server.shutdownNow();
+  }
+
+  private static Logger quiet(String name, Level level) {
+    Logger logger = Logger.getLogger(name);
+    logger.setLevel(level);
+    return logger;
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
 import it.org.contacts.support.LibertyServer;
+import it.org.contacts.support.TestDatastore;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -122,6 +123,35 @@ class ServerConfigurationsIT {
           "the log says why MONGO_EMBEDDED does nothing");
       assertFalse(
           server.logs().contains("EMBEDDED development datastore"), "no datastore was started");
+    }
+  }
+
+  @Test
+  void productionBuildWithoutACursorKeyRefusesOnlyTheChangeFeedAndSaysWhy() {
+    try (LibertyServer server =
+        LibertyServer.start(
+            "contacts-no-cursor-key",
+            Map.of(
+                "MONGO_URI",
+                TestDatastore.connectionString(),
+                "CONTACTS_CHANGES_CURSOR_KEY",
+                ""))) {
+      for (String accept : List.of("application/vnd.api+json", "text/event-stream")) {
+        ApiResponse feed =
+            Api.send(server.request("/contacts/changes").header("Accept", accept).build());
+        assertEquals(503, feed.status(), () -> accept + ": no feed without a key: " + feed);
+        assertEquals("Change feed is not configured", feed.error().getString("title"), "says why");
+        assertTrue(
+            feed.error().getString("detail").contains("CONTACTS_CHANGES_CURSOR_KEY"),
+            () -> "and what to set: " + feed.body());
+      }
+      assertEquals(
+          200,
+          Api.send(server.request("/contacts").build()).status(),
+          "the rest of the API is served");
+      assertTrue(
+          server.logs().contains("contacts.changes.cursor-key is not set"),
+          "the log says so at start");
     }
   }
 

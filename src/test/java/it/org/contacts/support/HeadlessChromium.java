@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,23 @@ public final class HeadlessChromium {
   }
 
   /**
+   * How the tests run it: headless, without a sandbox (CI runs as root) or GPU, and without
+   * reaching out to Google's services, in a profile of its own.
+   */
+  public static List<String> flags(Path profile) {
+    return List.of(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile);
+  }
+
+  /**
    * Loads the page in a browser profile of its own and returns the serialized DOM.
    *
    * @param workDir an empty or new directory for the profile and the browser's output
@@ -41,21 +59,11 @@ public final class HeadlessChromium {
     }
     Path dom = workDir.resolve("dom.html");
     Path log = workDir.resolve("chromium.log");
-    List<String> command =
-        List.of(
-            EXECUTABLE.toString(),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--user-data-dir=" + workDir.resolve("profile"),
-            "--virtual-time-budget=" + SCRIPT_BUDGET_MILLIS,
-            "--dump-dom",
-            page.toString());
+    List<String> command = new ArrayList<>();
+    command.add(EXECUTABLE.toString());
+    command.addAll(flags(workDir.resolve("profile")));
+    command.addAll(
+        List.of("--virtual-time-budget=" + SCRIPT_BUDGET_MILLIS, "--dump-dom", page.toString()));
     try {
       Process browser =
           new ProcessBuilder(command)

@@ -23,11 +23,14 @@ public class IntegrationTestSession implements LauncherSessionListener {
           // go past the bounds cheaply; a 10 s datastore deadline: these tests check behaviour,
           // not timing, and on a loaded build machine the embedded datastore in this JVM can take
           // longer than the 2 s default (SlowDatastoreIT checks the deadline on a server of its
-          // own).
+          // own). The cursor key is the one of every other server the tests start.
           "-Dmongo.uri="
               + TestDatastore.connectionString()
               + "\n-Dcontacts.auth.mode=none\n-Dcontacts.priming.enabled=false\n"
               + "-Dmongo.timeout-ms=10000\n"
+              + "-Dcontacts.changes.cursor-key="
+              + LibertyServer.CURSOR_KEY
+              + "\n"
               + "-Dcontacts.import.max-records=1000\n"
               + "-Dcontacts.import.max-body-bytes=4194304\n",
           null);

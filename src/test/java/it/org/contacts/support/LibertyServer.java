@@ -18,6 +18,12 @@ import java.util.stream.Stream;
  */
 public final class LibertyServer implements AutoCloseable {
 
+  /**
+   * The change feed's cursor key of every server the tests start, the shared one included, as every
+   * instance of a deployment shares one; a test passes an empty one to start without.
+   */
+  public static final String CURSOR_KEY = "integration-test-change-feed-cursor-key";
+
   private static final Path WLP = Path.of(System.getProperty("it.wlp.home"));
 
   private final String name;
@@ -148,6 +154,7 @@ public final class LibertyServer implements AutoCloseable {
     builder.environment().put("CONTACTS_AUTH_MODE", "none");
     // Not primed unless a test asks: priming keeps a server unready for seconds.
     builder.environment().put("CONTACTS_PRIMING_ENABLED", "false");
+    builder.environment().put("CONTACTS_CHANGES_CURSOR_KEY", CURSOR_KEY);
     builder.environment().putAll(environment);
     try {
       Process process = builder.start();

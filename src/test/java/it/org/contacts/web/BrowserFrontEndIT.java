@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
+import it.org.contacts.support.ChromeDriverSession;
 import it.org.contacts.support.Eventually;
 import it.org.contacts.support.HeadlessChromium;
 import it.org.contacts.support.LibertyServer;
@@ -17,15 +18,16 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.MintToken;
@@ -40,6 +42,16 @@ class BrowserFrontEndIT {
   private static final String LISTED = "http://localhost:4200";
   private static final String UNLISTED = "http://evil.example";
   private static final String CONTACT = "/contacts/5f8f8c44b54764421b7156c3";
+
+  /**
+   * How long the live page may take to show a contact another client created. The issue asks for 2
+   * s; the log says how long it took. This bound only ends a test that would otherwise wait
+   * forever, and is loose because a loaded CI machine runs a browser, two Liberty servers and the
+   * datastore at once: timings are not asserted (the house's rule).
+   */
+  private static final Duration SHOWN_WITHIN = Duration.ofSeconds(10);
+
+  private static final Logger LOG = Logger.getLogger(BrowserFrontEndIT.class.getName());
 
   private static FrontEndPage page;
   private static LibertyServer server;
@@ -197,17 +209,15 @@ class BrowserFrontEndIT {
   }
 
   @Test
-  @Disabled(
-      "Issue #22, open: headless Chromium's --dump-dom under --virtual-time-budget ends with the"
-          + " live page still 'running': the streamed fetch's event does not reach the page before"
-          + " the budget is spent. The same stream passes LiveChangesIT over plain HTTP.")
   void aPageOnAnotherOriginShowsAContactAnotherClientCreatesLiveWithABearerToken(@TempDir Path dir)
       throws Exception {
     Assumptions.assumeTrue(
-        HeadlessChromium.isInstalled(),
-        "Chromium is not installed at "
+        ChromeDriverSession.isInstalled(),
+        "Chromium and chromedriver are not installed at "
             + HeadlessChromium.EXECUTABLE
-            + " (.ci/run installs it): not testing a browser front end");
+            + " and "
+            + ChromeDriverSession.EXECUTABLE
+            + " (.ci/run installs them): not testing a live browser front end");
     String issuer = "https://issuer.browser.test";
     KeyPair keys = MintToken.keyPair();
     String reader =
@@ -218,65 +228,54 @@ class BrowserFrontEndIT {
             keys.getPrivate(),
             MintToken.claims(issuer, "other", null, 5, List.of("contacts:write")));
     String lastName = "Live-" + UUID.randomUUID();
+    String created = null;
     try (LibertyServer jwt =
-        LibertyServer.start(
-            "contacts-cors-jwt",
-            Map.of(
-                "MONGO_URI", TestDatastore.connectionString(),
-                "MONGO_DATABASE", "browser_front_end",
-                "CONTACTS_AUTH_MODE", "jwt",
-                "MP_JWT_VERIFY_PUBLICKEY", MintToken.publicKeyPem(keys.getPublic()),
-                "MP_JWT_VERIFY_ISSUER", issuer,
-                "CONTACTS_CORS_ALLOWED_ORIGINS", page.origin(),
-                "keystore_password", UUID.randomUUID().toString()))) {
-      long[] createdAt = new long[1];
-      String[] created = new String[1];
-      Throwable[] failed = new Throwable[1];
-      Thread otherClient =
-          new Thread(
-              () -> {
-                try {
-                  Eventually.await(
-                      "the page's live stream is open",
-                      java.time.Duration.ofSeconds(60),
-                      () -> Metrics.value(jwt, "contacts_changes_live_connections") >= 1);
-                  createdAt[0] = System.currentTimeMillis();
-                  ApiResponse response =
-                      send(
-                          jwt.request("/contacts")
-                              .header("Authorization", "Bearer " + writer)
-                              .header("Content-Type", JSON_API)
-                              .POST(
-                                  HttpRequest.BodyPublishers.ofString(
-                                      Api.document(
-                                          Map.of("firstName", "Live", "lastName", lastName)))));
-                  created[0] = response.data().getString("id");
-                } catch (Throwable e) {
-                  failed[0] = e;
-                }
-              });
-      otherClient.start();
-      JsonObject seen = page.runLive(jwt.base(), reader, lastName, dir.resolve("browser"));
-      otherClient.join();
+            LibertyServer.start(
+                "contacts-cors-jwt",
+                Map.of(
+                    "MONGO_URI", TestDatastore.connectionString(),
+                    "MONGO_DATABASE", "browser_front_end",
+                    "CONTACTS_AUTH_MODE", "jwt",
+                    "MP_JWT_VERIFY_PUBLICKEY", MintToken.publicKeyPem(keys.getPublic()),
+                    "MP_JWT_VERIFY_ISSUER", issuer,
+                    "CONTACTS_CORS_ALLOWED_ORIGINS", page.origin(),
+                    "keystore_password", UUID.randomUUID().toString()));
+        ChromeDriverSession browser = ChromeDriverSession.start(dir)) {
       try {
-        assertNull(failed[0], () -> "the other client created the contact: " + failed[0]);
+        browser.navigate(page.livePage(jwt.base(), reader, lastName));
+        Eventually.await(
+            "the page's live stream is open (or the page gave up)",
+            Duration.ofSeconds(60),
+            () ->
+                Metrics.value(jwt, "contacts_changes_live_connections") >= 1
+                    || !"running".equals(FrontEndPage.shown(browser)));
+        long createdAt = System.currentTimeMillis();
+        ApiResponse response =
+            send(
+                jwt.request("/contacts")
+                    .header("Authorization", "Bearer " + writer)
+                    .header("Content-Type", JSON_API)
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            Api.document(Map.of("firstName", "Live", "lastName", lastName)))));
+        created = response.data().getString("id");
+        browser.scriptTimeout(SHOWN_WITHIN);
+        JsonObject seen = FrontEndPage.awaitResult(browser);
+        String latency =
+            seen.containsKey("receivedAt")
+                ? seen.getJsonNumber("receivedAt").longValue() - createdAt + " ms"
+                : "never";
+        LOG.info(() -> "The live page showed the new contact " + latency + " after the POST");
         assertNull(seen.get("error"), () -> "the page ran through: " + seen);
         assertEquals(200, seen.getInt("status"), "the stream opened with the bearer token");
-        // The issue's target is 2 s; timings are not asserted (the house's rule), only shown.
         assertEquals(
             "Live",
             seen.getString("firstName", null),
-            () ->
-                "the page showed it, "
-                    + (seen.containsKey("receivedAt")
-                        ? seen.getJsonNumber("receivedAt").longValue() - createdAt[0] + " ms"
-                        : "never")
-                    + " after it was created: "
-                    + seen);
+            () -> "the page showed the contact, " + latency + " after the POST: " + seen);
       } finally {
-        if (created[0] != null) {
+        if (created != null) {
           send(
-              jwt.request("/contacts/" + created[0])
+              jwt.request("/contacts/" + created)
                   .header("Authorization", "Bearer " + writer)
                   .DELETE());
         }

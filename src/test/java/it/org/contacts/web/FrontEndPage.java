@@ -1,10 +1,13 @@
 package it.org.contacts.web;
 
 import com.sun.net.httpserver.HttpServer;
+import it.org.contacts.support.ChromeDriverSession;
 import it.org.contacts.support.HeadlessChromium;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -17,12 +20,28 @@ import java.nio.file.Path;
 
 /**
  * A browser front end on an origin of its own: a JDK HTTP server on another port serves a static
- * page that drives the service with fetch(), and headless Chromium runs it.
+ * page that drives the service with fetch(), and headless Chromium runs it: to its end for a page
+ * that ends, under chromedriver for the live page, whose stream never ends.
  */
 final class FrontEndPage implements AutoCloseable {
 
   private static final String PAGE = "/browser-client/contacts.html";
   private static final String LIVE_PAGE = "/browser-client/live.html";
+
+  /** A script that returns the page's result once it is no longer "running". */
+  private static final String AWAIT_RESULT =
+      String.join(
+          "\n",
+          "const done = arguments[arguments.length - 1];",
+          "const result = document.getElementById('result');",
+          "if (result.textContent !== 'running') {",
+          "  done(result.textContent);",
+          "} else {",
+          "  new MutationObserver((changes, observer) => {",
+          "    observer.disconnect();",
+          "    done(result.textContent);",
+          "  }).observe(result, {childList: true, characterData: true, subtree: true});",
+          "}");
 
   private final HttpServer server;
 
@@ -69,13 +88,31 @@ final class FrontEndPage implements AutoCloseable {
   }
 
   /**
-   * Runs the live page against the service at api with this token, until it sees a contact with
-   * this last name. The token is in the fragment, which the browser sends to no server.
+   * The live page's address, to follow the service at api with this token until it sees a contact
+   * with this last name. The token is in the fragment, which the browser sends to no server.
    */
-  JsonObject runLive(URI api, String token, String lastName, Path browserDir) {
-    return result(
-        page(LIVE_PAGE, "#", "api", api.toString(), "token", token, "lastName", lastName),
-        browserDir);
+  URI livePage(URI api, String token, String lastName) {
+    return page(LIVE_PAGE, "#", "api", api.toString(), "token", token, "lastName", lastName);
+  }
+
+  /** What a page shows in its result so far: "running" until it has finished. */
+  static String shown(ChromeDriverSession browser) {
+    return ((JsonString) browser.execute("return document.getElementById('result').textContent;"))
+        .getString();
+  }
+
+  /**
+   * Waits in the browser, up to the session's script timeout, for the page to finish, and returns
+   * its result.
+   */
+  static JsonObject awaitResult(ChromeDriverSession browser) {
+    JsonValue text;
+    try {
+      text = browser.executeAsync(AWAIT_RESULT);
+    } catch (AssertionError timedOut) {
+      throw new AssertionError("the page did not finish; it shows: " + shown(browser), timedOut);
+    }
+    return parse(((JsonString) text).getString());
   }
 
   /** A page's address with parameters (name, value pairs) after the query or fragment mark. */
@@ -98,11 +135,14 @@ final class FrontEndPage implements AutoCloseable {
     if (start < 0 || end < 0) {
       throw new AssertionError("the page rendered no result:\n" + dom);
     }
-    String text =
+    return parse(
         dom.substring(start + "<pre id=\"result\">".length(), end)
             .replace("&lt;", "<")
             .replace("&gt;", ">")
-            .replace("&amp;", "&");
+            .replace("&amp;", "&"));
+  }
+
+  private static JsonObject parse(String text) {
     try (JsonReader reader = Json.createReader(new StringReader(text))) {
       return reader.readObject();
     } catch (RuntimeException e) {
