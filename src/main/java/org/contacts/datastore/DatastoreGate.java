@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -24,9 +25,12 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * What every request's datastore work passes through: a bulkhead that lets a bounded number of
- * requests wait on the datastore at once and refuses the others at once, and a deadline for the
- * work of each. A failure that means "not now" leaves as a {@link DatastoreUnavailableException} of
- * its kind, counted by kind.
+ * requests wait on the datastore at once, lets the next ones wait a moment for their turn and
+ * refuses them after it, and a deadline for the work of each. The moment's wait is what a healthy
+ * datastore needs to hand a place on (a few milliseconds), so that a burst is served rather than
+ * refused; a slow datastore keeps its places, and the waiting requests give up their threads after
+ * the moment, long before the deadline. A failure that means "not now" leaves as a {@link
+ * DatastoreUnavailableException} of its kind, counted by kind.
  */
 @ApplicationScoped
 public class DatastoreGate {
@@ -49,6 +53,7 @@ public class DatastoreGate {
   MetricRegistry registry;
 
   private Semaphore permits;
+  private long queueTimeoutMillis;
   private long timeoutMillis;
   private BooleanSupplier datastoreAnswers;
   private Consumer<Kind> refusals;
@@ -62,10 +67,12 @@ public class DatastoreGate {
    */
   DatastoreGate(
       int maxConcurrentRequests,
+      long queueTimeoutMillis,
       long timeoutMillis,
       BooleanSupplier datastoreAnswers,
       Consumer<Kind> refusals) {
     this.permits = new Semaphore(maxConcurrentRequests);
+    this.queueTimeoutMillis = queueTimeoutMillis;
     this.timeoutMillis = timeoutMillis;
     this.datastoreAnswers = datastoreAnswers;
     this.refusals = refusals;
@@ -74,6 +81,7 @@ public class DatastoreGate {
   @PostConstruct
   void init() {
     permits = new Semaphore(settings.maxConcurrentRequests());
+    queueTimeoutMillis = Math.min(settings.queueTimeoutMillis(), settings.timeoutMillis());
     timeoutMillis = settings.timeoutMillis();
     datastoreAnswers = this::monitorHearsDatastore;
     Map<Kind, Counter> counters = new EnumMap<>(Kind.class);
@@ -92,11 +100,14 @@ public class DatastoreGate {
    * @throws DatastoreUnavailableException when it was refused, or the datastore could not serve it
    */
   public <T> T call(Supplier<T> work) {
-    if (!permits.tryAcquire()) {
+    long arrived = System.nanoTime();
+    if (!turn()) {
       throw refused(Kind.OVERLOADED, null);
     }
     try {
-      return DatastoreDeadline.within(timeoutMillis, work);
+      // The wait for a turn counts against the deadline: the request as a whole answers in time.
+      long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrived);
+      return DatastoreDeadline.within(timeoutMillis - waited, work);
     } catch (MongoException failure) {
       Kind kind = kindOf(failure);
       if (kind == null) {
@@ -105,6 +116,23 @@ public class DatastoreGate {
       throw refused(kind, failure);
     } finally {
       permits.release();
+    }
+  }
+
+  /** How many requests wait for their turn now. */
+  int queued() {
+    return permits.getQueueLength();
+  }
+
+  private boolean turn() {
+    if (permits.tryAcquire()) {
+      return true;
+    }
+    try {
+      return permits.tryAcquire(queueTimeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException stopping) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -53,6 +53,10 @@ public class DatastoreSettings {
   int maxConcurrentRequests;
 
   @Inject
+  @ConfigProperty(name = "mongo.queue-timeout-ms", defaultValue = "100")
+  long queueTimeoutMillis;
+
+  @Inject
   @ConfigProperty(name = "mongo.max-pool-size", defaultValue = "64")
   int maxPoolSize;
 
@@ -115,9 +119,14 @@ public class DatastoreSettings {
     return timeoutMillis;
   }
 
-  /** How many requests may wait on the datastore at once; more are refused at once. */
+  /** How many requests may wait on the datastore at once; more wait for a turn, briefly. */
   public int maxConcurrentRequests() {
     return maxConcurrentRequests;
+  }
+
+  /** How long a request beyond the bulkhead waits for its turn before it is refused. */
+  public long queueTimeoutMillis() {
+    return queueTimeoutMillis;
   }
 
   public int maxPoolSize() {

@@ -7,25 +7,34 @@ import java.security.Principal;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** One log line for each request the API answered, on the logger org.contacts.requests. */
+/**
+ * One log line for each request the API answered, on the logger org.contacts.requests, written by
+ * {@link RequestLogWriter}.
+ */
 final class RequestLog {
 
-  private static final Logger LOG = Logger.getLogger("org.contacts.requests");
+  static final Logger LOG = Logger.getLogger("org.contacts.requests");
+  static final Level LEVEL = Level.INFO;
 
-  /** The records name the filter that writes them as their source, as they always have. */
-  private static final String SOURCE = RequestTelemetryFilter.class.getName();
+  /**
+   * The records name the filter as their source, as they always have. Naming it spares the logger
+   * from walking the stack to find it, on every request.
+   */
+  static final String SOURCE = RequestTelemetryFilter.class.getName();
 
   private RequestLog() {}
 
-  static void write(
+  /** The request's line, or null when the logger is off. */
+  static RequestLogWriter.Line of(
       ContainerRequestContext request, int status, long nanos, RequestTelemetry telemetry) {
-    String method = request.getMethod();
-    // Naming the source spares the logger from walking the stack to find it, on every request.
-    LOG.logp(
-        Level.INFO,
-        SOURCE,
-        "filter",
-        () -> line(method, path(request), status, nanos, telemetry, caller(request)));
+    if (!LOG.isLoggable(LEVEL)) {
+      return null;
+    }
+    String text =
+        line(request.getMethod(), path(request), status, nanos, telemetry, caller(request));
+    Span span = telemetry.span();
+    return new RequestLogWriter.Line(
+        text, telemetry.requestId(), span == null ? null : span.getSpanContext());
   }
 
   /**

@@ -23,8 +23,9 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * each do one part: {@link RequestIds} gives it an id, {@link LogContext} puts that id (and the
  * trace ids when tracing is on) on its log lines, {@link TracedQueries} keeps personal data out of
  * its span; when it completes, {@link RequestTimers} counts it by {@link RouteTemplates route},
- * {@link ServerTiming} tells the client where the time went, {@link RequestLog} logs it once, and a
- * failed one marks its span as an error. Its place in the pipeline: docs/pipeline.md.
+ * {@link ServerTiming} tells the client where the time went, {@link RequestLog} logs it once (from
+ * {@link RequestLogWriter}'s thread), and a failed one marks its span as an error. Its place in the
+ * pipeline: docs/pipeline.md.
  */
 @Provider
 @PreMatching
@@ -36,6 +37,8 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry registry;
+
+  @Inject RequestLogWriter log;
 
   @Context ResourceInfo resource;
 
@@ -74,7 +77,10 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
       if (span != null && status >= 500) {
         span.setStatus(StatusCode.ERROR);
       }
-      RequestLog.write(request, status, nanos, telemetry);
+      RequestLogWriter.Line line = RequestLog.of(request, status, nanos, telemetry);
+      if (line != null) {
+        log.write(line);
+      }
     } finally {
       LogContext.end(telemetry.span() != null);
       RequestTelemetry.end();

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.contacts.PlainThreads;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactChange;
 import org.contacts.model.ContactId;
@@ -51,20 +49,7 @@ class ChangeHubTest {
 
   ChangeHubTest() {
     hub.changes = changes;
-    hub.threads =
-        new ManagedThreadFactory() {
-          @Override
-          public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task);
-            thread.setDaemon(true);
-            return thread;
-          }
-
-          @Override
-          public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
-            throw new UnsupportedOperationException();
-          }
-        };
+    hub.threads = PlainThreads.daemons();
   }
 
   @AfterEach

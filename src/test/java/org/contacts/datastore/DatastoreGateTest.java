@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.contacts.datastore.DatastoreUnavailableException.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,13 @@ class DatastoreGateTest {
   }
 
   private DatastoreGate gate(int permits, long timeoutMillis, boolean datastoreAnswers) {
-    return new DatastoreGate(permits, timeoutMillis, () -> datastoreAnswers, counted::add);
+    return gate(permits, 0, timeoutMillis, datastoreAnswers);
+  }
+
+  private DatastoreGate gate(
+      int permits, long queueTimeoutMillis, long timeoutMillis, boolean datastoreAnswers) {
+    return new DatastoreGate(
+        permits, queueTimeoutMillis, timeoutMillis, () -> datastoreAnswers, counted::add);
   }
 
   @Test
@@ -45,7 +53,7 @@ class DatastoreGateTest {
                   () -> {
                     inside.countDown();
                     try {
-                      return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                      return release.await(30, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
                       return false;
@@ -59,8 +67,41 @@ class DatastoreGateTest {
     assertEquals(List.of(Kind.OVERLOADED), counted, "and counted");
     release.countDown();
     waiting.shutdown();
-    waiting.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    waiting.awaitTermination(30, TimeUnit.SECONDS);
     assertEquals("again", gate.call(() -> "again"), "finished requests give their places back");
+  }
+
+  @Test
+  void requestBeyondTheBoundWaitsItsTurnThenIsServedOrRefused() throws Exception {
+    DatastoreGate gate = gate(1, 30_000, 60_000, true);
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    waiting.execute(
+        () ->
+            gate.call(
+                () -> {
+                  inside.countDown();
+                  try {
+                    return release.await(30, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                  }
+                }));
+    inside.await();
+    Future<String> second = waiting.submit(() -> gate.call(() -> "second"));
+    while (gate.queued() == 0 && !second.isDone()) {
+      Thread.onSpinWait(); // until the second request waits for its turn (or was refused)
+    }
+    release.countDown();
+    assertEquals("second", second.get(30, TimeUnit.SECONDS), "served once the first is done");
+    assertEquals(List.of(), counted, "nothing refused");
+
+    DatastoreGate full = gate(0, 1, 60_000, true);
+    assertEquals(
+        Kind.OVERLOADED,
+        assertThrows(DatastoreUnavailableException.class, () -> full.call(() -> "never")).kind(),
+        "a turn that does not come within the wait is refused as overload");
   }
 
   @Test

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -107,11 +105,11 @@ class KubernetesManifestsTest {
     assertTrue(
         bulkhead <= millis("MONGO_MAX_POOL_SIZE"),
         "every request let through to the datastore should find a connection without waiting");
-    Matcher executor =
-        Pattern.compile("<executor[^>]*coreThreads=\"(\\d+)\"")
-            .matcher(ProjectFiles.read(ProjectFiles.SERVER_XML));
-    assertTrue(executor.find(), "server.xml sets the request threads (executor coreThreads)");
-    long threads = Long.parseLong(executor.group(1));
+    assertTrue(
+        ProjectFiles.read(ProjectFiles.SERVER_XML)
+            .contains("<executor coreThreads=\"${request.core-threads}\"/>"),
+        "server.xml sets the request threads from the variable request.core-threads");
+    long threads = Long.parseLong(ProjectFiles.serverVariable("request.core-threads"));
     assertTrue(
         bulkhead + MIN_FREE_REQUEST_THREADS <= threads,
         String.format(
