@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.contacts.datastore.DatastoreUnavailableException.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,19 @@ class DatastoreGateTest {
         permits, queueTimeoutMillis, timeoutMillis, () -> datastoreAnswers, counted::add);
   }
 
+  /** Datastore work that says it is inside, then holds its place until released. */
+  private static Supplier<Boolean> heldUntil(CountDownLatch inside, CountDownLatch release) {
+    return () -> {
+      inside.countDown();
+      try {
+        return release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    };
+  }
+
   @Test
   void requestBeyondTheBoundIsRefusedAtOnceAndLetThroughOnceOneFinishes()
       throws InterruptedException {
@@ -47,18 +61,7 @@ class DatastoreGateTest {
     CountDownLatch inside = new CountDownLatch(2);
     CountDownLatch release = new CountDownLatch(1);
     for (int i = 0; i < 2; i++) {
-      waiting.execute(
-          () ->
-              gate.call(
-                  () -> {
-                    inside.countDown();
-                    try {
-                      return release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                      return false;
-                    }
-                  }));
+      waiting.execute(() -> gate.call(heldUntil(inside, release)));
     }
     inside.await();
     DatastoreUnavailableException refused =
@@ -76,18 +79,7 @@ class DatastoreGateTest {
     DatastoreGate gate = gate(1, 30_000, 60_000, true);
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    waiting.execute(
-        () ->
-            gate.call(
-                () -> {
-                  inside.countDown();
-                  try {
-                    return release.await(30, TimeUnit.SECONDS);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                  }
-                }));
+    waiting.execute(() -> gate.call(heldUntil(inside, release)));
     inside.await();
     Future<String> second = waiting.submit(() -> gate.call(() -> "second"));
     while (gate.queued() == 0 && !second.isDone()) {
@@ -156,7 +148,7 @@ class DatastoreGateTest {
     assertEquals(List.of(), counted, "nor to count");
   }
 
-  private static java.util.function.Supplier<Object> fail(RuntimeException failure) {
+  private static Supplier<Object> fail(RuntimeException failure) {
     return () -> {
       throw failure;
     };
