@@ -205,6 +205,27 @@ class FileImportIT extends DeployedServiceBase {
   }
 
   @Test
+  void aCardWithAPhotoOfMegabytesIs400NamingItsLineAndStoresNothing() {
+    String tag = tag();
+    String vcf =
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lee;Ann;;;\r\nFN:Ann Lee\r\nORG:"
+            + tag
+            + "\r\nEND:VCARD\r\n"
+            + "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ray;Bo;;;\r\nFN:Bo Ray\r\nORG:"
+            + tag
+            + "\r\nPHOTO;ENCODING=b;TYPE=JPEG:"
+            + "A".repeat(3 * 1024 * 1024)
+            + "\r\nEND:VCARD\r\n";
+
+    ApiResponse refused = ContactFiles.importFile("text/vcard", vcf, "");
+
+    assertEquals(400, refused.status(), () -> "a 3 MB photo: " + refused.status());
+    assertEquals(12, refused.error().getJsonObject("meta").getInt("line"), "the photo's line");
+    ApiResponse left = ContactFiles.export("/contacts?filter%5BcompanyName%5D=" + tag, "text/csv");
+    assertEquals(1, left.body().strip().split("\r\n").length, "Ann was not stored either");
+  }
+
+  @Test
   void aFileCannotReplaceOrChangeAContact() {
     ApiResponse refused =
         Api.send(
