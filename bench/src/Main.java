@@ -2,6 +2,7 @@ package bench;
 
 import static bench.Report.say;
 import static bench.Settings.ENV;
+import static bench.Settings.EXCHANGE;
 import static bench.Settings.LAUNCH_SECONDS;
 import static bench.Settings.OUT;
 import static bench.Settings.REPO;
@@ -24,7 +25,8 @@ import tools.MintToken;
  * in-memory datastore, trains the AOT cache (JDK 25), starts the service fresh under load from its
  * launch, starts it fresh again and records its warm-up after readiness, measures it settled
  * beside the original service (which also starts under load), restarts it with bearer
- * authentication on, and gives the verdicts. See
+ * authentication on, and gives the verdicts; with EXCHANGE=1 (or only), then exports and imports
+ * a hundred thousand contacts (Exchange). See
  * bench/README.md; bench/Benchmark.java compiles and starts it.
  */
 public final class Main {
@@ -60,25 +62,35 @@ public final class Main {
     Report.header();
     Datastore datastore = Datastore.start(true);
     try {
-      AotCache.train(datastore.ids());
-      Measured plain = measureService(datastore.ids(), launchUnderLoad(datastore.ids()));
-      Optional<Measured> originals = Optional.empty();
-      try {
-        originals = original.map(checkout -> Original.measure(checkout, datastore.ids()));
-        originals.ifPresent(o -> launched("The original service", o.launch()));
-      } catch (RuntimeException e) {
-        say("\nOriginal service: not measured, %s", e.getMessage());
+      if (!EXCHANGE.equals("only")) {
+        measureAll(datastore, original);
       }
-      if (original.isEmpty()) {
-        say("\nOriginal service: skipped (set ORIGINAL=<checkout of stevetarver/ember-falcon-mongo> to run it)");
+      if (!EXCHANGE.equals("0")) {
+        Exchange.measure();
       }
-      Verdicts.sideBySide(plain.table(), originals.map(Measured::table).orElse(Map.of()), datastore.ceiling());
-      Authenticated jwt = Settings.off("AUTH") ? new Authenticated(0, Optional.empty()) : measureAuth(datastore.ids());
-      Verdicts.targets(plain, originals, jwt.settled(), jwt.restartReady(), datastore.ceiling());
     } finally {
       datastore.stop();
     }
     say("\nBenchmark took %.1f min; everything it wrote is in %s", (System.nanoTime() - started) / 6e10, REPO.relativize(OUT));
+  }
+
+  /** Everything but the export and import: the steps of bench/README.md, up to the verdicts. */
+  static void measureAll(Datastore datastore, Optional<Path> original) throws Exception {
+    AotCache.train(datastore.ids());
+    Measured plain = measureService(datastore.ids(), launchUnderLoad(datastore.ids()));
+    Optional<Measured> originals = Optional.empty();
+    try {
+      originals = original.map(checkout -> Original.measure(checkout, datastore.ids()));
+      originals.ifPresent(o -> launched("The original service", o.launch()));
+    } catch (RuntimeException e) {
+      say("\nOriginal service: not measured, %s", e.getMessage());
+    }
+    if (original.isEmpty()) {
+      say("\nOriginal service: skipped (set ORIGINAL=<checkout of stevetarver/ember-falcon-mongo> to run it)");
+    }
+    Verdicts.sideBySide(plain.table(), originals.map(Measured::table).orElse(Map.of()), datastore.ceiling());
+    Authenticated jwt = Settings.off("AUTH") ? new Authenticated(0, Optional.empty()) : measureAuth(datastore.ids());
+    Verdicts.targets(plain, originals, jwt.settled(), jwt.restartReady(), datastore.ceiling());
   }
 
   /**

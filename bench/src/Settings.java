@@ -20,6 +20,9 @@ final class Settings {
   static final int ORIGINAL_PORT = number("ORIGINAL_PORT", 8100);
   static final int TRAINING_SECONDS = number("AOT_TRAINING_SECONDS", 40);
   static final int LAUNCH_SECONDS = number("LAUNCH_SECONDS", 60);
+  /** EXCHANGE: 0 (the default) leaves out the export and import; 1 adds it; only runs it alone. */
+  static final String EXCHANGE = ENV.getOrDefault("EXCHANGE", "0");
+  static final int EXCHANGE_CONTACTS = number("EXCHANGE_CONTACTS", 100_000);
   /** Whether the service primes its hot paths before readiness (CONTACTS_PRIMING_ENABLED). */
   static final boolean PRIMING = !off("PRIMING");
   static final List<Integer> CONNECTIONS = List.of(32, 128);

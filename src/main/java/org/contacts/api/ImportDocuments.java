@@ -81,7 +81,9 @@ final class ImportDocuments {
                 + stop.from()
                 + " to "
                 + stop.to()
-                + ": some of them may be stored, and no later record is. Export to see which.")
+                + ": some of them may be stored, and no later record is. Post the same file"
+                + " again when the datastore is back: a record whose email address or id is stored"
+                + " already is refused as a duplicate, and the rest is stored.")
         .withMeta(
             JsonBuilders.object()
                 .add("fromRecord", stop.from())

@@ -140,26 +140,25 @@ public class ContactImporter {
     }
 
     void flush() {
-      List<ImportedRecord> storing = createDuplicates ? batch : withoutEmailsInUse();
-      List<NewContact> contacts = new ArrayList<>(storing.size());
-      for (ImportedRecord record : storing) {
-        ContactId id = createDuplicates || record.id() == null ? null : new ContactId(record.id());
-        contacts.add(new NewContact(id, record.attributes()));
-      }
-      batch.clear();
-      if (contacts.isEmpty()) {
+      if (batch.isEmpty()) {
         return;
       }
+      int from = batch.get(0).number();
+      int to = batch.get(batch.size() - 1).number();
+      List<ImportedRecord> storing;
       ContactRepository.BatchResult result;
       try {
-        result = repository.insertAll(contacts, change);
+        // The look-up of email addresses is a datastore call too: when it fails, the batches
+        // stored before must still be reported, not lost behind a bare 503.
+        storing = createDuplicates ? List.copyOf(batch) : withoutEmailsInUse();
+        result = repository.insertAll(newContacts(storing), change);
       } catch (RuntimeException e) {
         // A write that failed may still have stored some of its batch (a timeout, say): the
         // report says so, whether or not earlier batches were stored.
-        stop =
-            new ImportReport.Stop(
-                storing.get(0).number(), storing.get(storing.size() - 1).number(), e);
+        stop = new ImportReport.Stop(from, to, e);
         return;
+      } finally {
+        batch.clear();
       }
       created.addAll(result.created());
       for (int taken : result.idTaken()) {
@@ -171,6 +170,15 @@ public class ContactImporter {
             "Contact already exists",
             "A contact with id " + record.id() + " already exists.");
       }
+    }
+
+    private List<NewContact> newContacts(List<ImportedRecord> storing) {
+      List<NewContact> contacts = new ArrayList<>(storing.size());
+      for (ImportedRecord record : storing) {
+        ContactId id = createDuplicates || record.id() == null ? null : new ContactId(record.id());
+        contacts.add(new NewContact(id, record.attributes()));
+      }
+      return contacts;
     }
 
     /** The batch without the records whose email address a contact or an earlier record has. */

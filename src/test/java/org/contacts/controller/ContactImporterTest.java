@@ -1,19 +1,26 @@
 package org.contacts.controller;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.contacts.exchange.ExchangeFormat;
 import org.contacts.model.Contact;
 import org.contacts.model.ContactId;
 import org.contacts.model.ContactQuery;
+import org.contacts.repository.ContactRepository;
 import org.contacts.repository.EmbeddedCollections;
 import org.contacts.repository.MongoContactRepository;
 import org.junit.jupiter.api.Test;
@@ -141,5 +148,48 @@ class ContactImporterTest {
         assertThrows(ImportRefusedException.class, () -> importCsv("firstName,lastName\n"));
 
     assertEquals(ImportRefusedException.Reason.EMPTY, e.reason(), "no contacts");
+  }
+
+  /**
+   * The repository, except that its second look-up of email addresses fails as a datastore that
+   * went away does: the second batch is never written.
+   */
+  private ContactRepository failingOnSecondEmailLookUp() {
+    AtomicInteger lookUps = new AtomicInteger();
+    return (ContactRepository)
+        Proxy.newProxyInstance(
+            ContactRepository.class.getClassLoader(),
+            new Class<?>[] {ContactRepository.class},
+            (proxy, method, arguments) -> {
+              if (method.getName().equals("emailsInUse") && lookUps.incrementAndGet() == 2) {
+                throw new MongoSocketReadException(
+                    "cut", new ServerAddress(), new IOException("cut"));
+              }
+              try {
+                return method.invoke(repository, arguments);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  @Test
+  void aDatastoreFailingPartWayReportsWhatWasStoredAndWhereItStopped() throws IOException {
+    StringBuilder csv = new StringBuilder("firstName,lastName,email\n");
+    int records = ContactImporter.BATCH_SIZE * 3;
+    for (int i = 1; i <= records; i++) {
+      csv.append("First").append(i).append(",Last,p").append(i).append("@example.org\n");
+    }
+    Path file = Files.writeString(directory.resolve("cut.csv"), csv, StandardCharsets.UTF_8);
+
+    ImportReport report =
+        new ContactImporter(failingOnSecondEmailLookUp())
+            .importFile(ExchangeFormat.CSV, file, new ImportOptions(records, false, null));
+
+    assertEquals(ContactImporter.BATCH_SIZE, report.created().size(), "the first batch was stored");
+    assertEquals(report.created().size(), stored(), "and the report lists exactly those");
+    assertNotNull(report.stop(), "the report says the import stopped");
+    assertEquals(ContactImporter.BATCH_SIZE + 1, report.stop().from(), "at the second batch");
+    assertEquals(2 * ContactImporter.BATCH_SIZE, report.stop().to(), "and its last record");
   }
 }

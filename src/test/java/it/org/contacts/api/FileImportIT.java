@@ -63,6 +63,12 @@ class FileImportIT extends DeployedServiceBase {
     return csv.toString();
   }
 
+  /** The export of the contacts whose company is the tag holds its header row alone. */
+  private static void assertNothingStored(String tag, String message) {
+    ApiResponse left = ContactFiles.export("/contacts?filter%5BcompanyName%5D=" + tag, "text/csv");
+    assertEquals(1, left.body().strip().split("\r\n").length, message);
+  }
+
   @Test
   void aBareCrCsvWithSnakeCaseHeadersIsStoredWithZipsAsWritten() {
     ApiResponse report = ContactFiles.importFile("text/csv", sampleShapedCsv(tag(), 5), "");
@@ -148,8 +154,7 @@ class FileImportIT extends DeployedServiceBase {
     ApiResponse refused = ContactFiles.importFile("text/csv", sampleShapedCsv(tag, 1001), "");
 
     assertEquals(413, refused.status(), () -> "past the record limit: " + refused);
-    ApiResponse left = ContactFiles.export("/contacts?filter%5BcompanyName%5D=" + tag, "text/csv");
-    assertEquals(1, left.body().strip().split("\r\n").length, "only the header: nothing stored");
+    assertNothingStored(tag, "only the header: nothing stored");
   }
 
   @Test
@@ -200,8 +205,27 @@ class FileImportIT extends DeployedServiceBase {
 
     assertEquals(400, refused.status(), () -> "a 3 MB line: " + refused.status());
     assertEquals(3, refused.error().getJsonObject("meta").getInt("line"), "line 3");
-    ApiResponse left = ContactFiles.export("/contacts?filter%5BcompanyName%5D=" + tag, "text/csv");
-    assertEquals(1, left.body().strip().split("\r\n").length, "Ann was not stored either");
+    assertNothingStored(tag, "Ann was not stored either");
+  }
+
+  @Test
+  void aCardWithAPhotoOfMegabytesIs400NamingItsLineAndStoresNothing() {
+    String tag = tag();
+    String vcf =
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lee;Ann;;;\r\nFN:Ann Lee\r\nORG:"
+            + tag
+            + "\r\nEND:VCARD\r\n"
+            + "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ray;Bo;;;\r\nFN:Bo Ray\r\nORG:"
+            + tag
+            + "\r\nPHOTO;ENCODING=b;TYPE=JPEG:"
+            + "A".repeat(3 * 1024 * 1024)
+            + "\r\nEND:VCARD\r\n";
+
+    ApiResponse refused = ContactFiles.importFile("text/vcard", vcf, "");
+
+    assertEquals(400, refused.status(), () -> "a 3 MB photo: " + refused.status());
+    assertEquals(12, refused.error().getJsonObject("meta").getInt("line"), "the photo's line");
+    assertNothingStored(tag, "Ann was not stored either");
   }
 
   @Test

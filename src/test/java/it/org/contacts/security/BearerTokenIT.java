@@ -200,6 +200,61 @@ class BearerTokenIT {
   }
 
   @Test
+  void importsNeedTheWriteScopeAndARefusedImportStoresNothing() throws Exception {
+    String marker = "Imported-" + UUID.randomUUID();
+    Map<String, String> files =
+        Map.of(
+            "text/csv",
+            "firstName,lastName\nGrace," + marker + "\n",
+            "text/vcard",
+            "BEGIN:VCARD\r\nVERSION:4.0\r\nN:"
+                + marker
+                + ";Grace;;;\r\nFN:Grace "
+                + marker
+                + "\r\nEND:VCARD\r\n");
+    String reader = token("reader", "contacts:read");
+    String writer = token("writer", "contacts:write");
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      assertRefused(importFile(null, file), 401, CHALLENGE);
+      assertRefused(
+          importFile(reader, file),
+          403,
+          "Bearer error=\"insufficient_scope\", scope=\"contacts:write\"");
+      assertEquals(
+          0,
+          TestDatastore.contacts().countDocuments(Filters.eq("lastName", marker)),
+          () -> "a refused " + file.getKey() + " import stores nothing");
+
+      ApiResponse imported = importFile(writer, file);
+      assertEquals(201, imported.status(), () -> "a write token imports: " + imported);
+      String id = imported.attributes().getJsonArray("ids").getString(0);
+      assertEquals(200, delete(id, writer).status(), "the imported contact is removed");
+    }
+  }
+
+  @Test
+  void exportsNeedTheReadScopeWhichTheWriteScopeIncludes() throws Exception {
+    String selection = "/contacts?filter%5BlastName%5D=" + UUID.randomUUID();
+    String nobody = token("nobody");
+    String reader = token("reader", "contacts:read");
+    String writer = token("writer", "contacts:write");
+    for (String type : List.of("text/csv", "text/vcard", "text/vcard;version=3.0")) {
+      assertRefused(export(selection, null, type), 401, CHALLENGE);
+      assertRefused(
+          export(selection, nobody, type),
+          403,
+          "Bearer error=\"insufficient_scope\", scope=\"contacts:read\"");
+      for (String token : List.of(reader, writer)) {
+        ApiResponse exported = export(selection, token, type);
+        assertEquals(200, exported.status(), () -> type + " exported: " + exported);
+        assertTrue(
+            exported.header("Content-Type").startsWith(type.replaceAll(";.*", "")),
+            () -> "as " + type + ": " + exported.header("Content-Type"));
+      }
+    }
+  }
+
+  @Test
   void oauthScopeClaimGrantsLikeGroups() throws Exception {
     long now = Instant.now().getEpochSecond();
     String token =
@@ -256,6 +311,27 @@ class BearerTokenIT {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
+  }
+
+  /** Posts a file (type, content), with a token or none. */
+  private static ApiResponse importFile(String token, Map.Entry<String, String> file) {
+    HttpRequest.Builder request =
+        server
+            .request("/contacts")
+            .header("Content-Type", file.getKey())
+            .POST(HttpRequest.BodyPublishers.ofString(file.getValue()));
+    if (token != null) {
+      request.header("Authorization", bearer(token));
+    }
+    return Api.send(request.build());
+  }
+
+  private static ApiResponse export(String path, String token, String type) {
+    HttpRequest.Builder request = server.request(path).header("Accept", type);
+    if (token != null) {
+      request.header("Authorization", bearer(token));
+    }
+    return Api.sendUnchecked(request.build());
   }
 
   private static ApiResponse delete(String id, String token) {
