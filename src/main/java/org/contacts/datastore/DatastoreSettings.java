@@ -57,7 +57,7 @@ public class DatastoreSettings {
   long queueTimeoutMillis;
 
   @Inject
-  @ConfigProperty(name = "mongo.max-pool-size", defaultValue = "64")
+  @ConfigProperty(name = "mongo.max-pool-size", defaultValue = "72")
   int maxPoolSize;
 
   @Inject
