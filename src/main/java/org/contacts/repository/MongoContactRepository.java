@@ -303,23 +303,21 @@ public class MongoContactRepository implements ContactRepository {
       Function<Contact, Map<String, String>> attributesAfter,
       Change change) {
     ObjectId objectId = objectId(id);
-    while (true) {
-      Optional<Contact> current = findById(id);
-      WriteResult refusal = refusal(current, expected);
-      if (refusal != null) {
-        return refusal;
-      }
-      long version = current.get().version();
-      Document next =
-          ContactMapping.toDocument(
-              objectId,
-              version + 1,
-              attributesAfter.apply(current.get()),
-              current.get().provenance().changedBy(change));
-      if (collection().replaceOne(atVersion(objectId, version), next).getMatchedCount() == 1) {
-        return new WriteResult.Written(ContactMapping.toContact(next));
-      }
-    }
+    return onTheVersionRead(
+        id,
+        expected,
+        current -> {
+          long version = current.version();
+          Document next =
+              ContactMapping.toDocument(
+                  objectId,
+                  version + 1,
+                  attributesAfter.apply(current),
+                  current.provenance().changedBy(change));
+          return collection().replaceOne(atVersion(objectId, version), next).getMatchedCount() == 1
+              ? Optional.of(new WriteResult.Written(ContactMapping.toContact(next)))
+              : Optional.empty();
+        });
   }
 
   /**
@@ -330,20 +328,38 @@ public class MongoContactRepository implements ContactRepository {
   @Override
   public WriteResult delete(ContactId id, ExpectedVersion expected, Change change) {
     ObjectId objectId = objectId(id);
+    return onTheVersionRead(
+        id,
+        expected,
+        current -> {
+          long version = current.version();
+          DatastoreDeadline.bound(tombstones)
+              .replaceOne(
+                  eq(ContactMapping.ID, objectId),
+                  ContactMapping.toTombstone(objectId, version, change),
+                  new ReplaceOptions().upsert(true));
+          return collection().deleteOne(atVersion(objectId, version)).getDeletedCount() == 1
+              ? Optional.of(new WriteResult.Written(current))
+              : Optional.empty();
+        });
+  }
+
+  /**
+   * Reads the contact and tries the write on exactly the version read, until a try lands or the
+   * contact no longer meets the condition. A try answers empty when a concurrent write won the
+   * race; the next read may still meet the condition.
+   */
+  private WriteResult onTheVersionRead(
+      ContactId id, ExpectedVersion expected, Function<Contact, Optional<WriteResult>> attempt) {
     while (true) {
       Optional<Contact> current = findById(id);
       WriteResult refusal = refusal(current, expected);
       if (refusal != null) {
         return refusal;
       }
-      long version = current.get().version();
-      DatastoreDeadline.bound(tombstones)
-          .replaceOne(
-              eq(ContactMapping.ID, objectId),
-              ContactMapping.toTombstone(objectId, version, change),
-              new ReplaceOptions().upsert(true));
-      if (collection().deleteOne(atVersion(objectId, version)).getDeletedCount() == 1) {
-        return new WriteResult.Written(current.get());
+      Optional<WriteResult> landed = attempt.apply(current.get());
+      if (landed.isPresent()) {
+        return landed.get();
       }
     }
   }
