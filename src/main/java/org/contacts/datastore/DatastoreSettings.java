@@ -53,7 +53,7 @@ public class DatastoreSettings {
   int maxConcurrentRequests;
 
   @Inject
-  @ConfigProperty(name = "mongo.queue-timeout-ms", defaultValue = "100")
+  @ConfigProperty(name = "mongo.queue-timeout-ms", defaultValue = "0")
   long queueTimeoutMillis;
 
   @Inject
