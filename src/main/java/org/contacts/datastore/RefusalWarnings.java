@@ -9,9 +9,10 @@ import org.contacts.datastore.DatastoreUnavailableException.Kind;
 
 /**
  * The gate's warnings about the datastore: the first refusal of a kind, then at most one line per
- * kind per interval, which says how many refusals it stands for. During an outage nearly every
- * request is refused; a warning for each had the request threads queue for the log, which Liberty
- * writes under one lock, while the probes waited for a thread. The metric still counts every one.
+ * kind per interval, which says how many refusals it stands for and, in the driver's words, why.
+ * During an outage nearly every request is refused; a warning for each had the request threads
+ * queue for the log, which Liberty writes under one lock, while the probes waited for a thread. The
+ * metric still counts every one.
  */
 final class RefusalWarnings {
 
@@ -41,9 +42,19 @@ final class RefusalWarnings {
       return null;
     }
     long others = unwritten.get(kind).getAndSet(0) - 1;
-    String line = "Datastore " + kind.tag() + ": " + cause.getClass().getSimpleName();
-    return others <= 0
-        ? line
-        : line + " (and " + others + " more such refusals since the last warning of this kind)";
+    String line = "Datastore " + kind.tag();
+    if (others > 0) {
+      line += " (and " + others + " more such refusals since the last warning of this kind)";
+    }
+    return line + ": " + reason(cause);
+  }
+
+  /**
+   * The driver's own words say which wait ran out (server selection, a connection from the pool,
+   * the answer); they name the server's address and never a password.
+   */
+  private static String reason(Throwable cause) {
+    String type = cause.getClass().getSimpleName();
+    return cause.getMessage() == null ? type : type + ": " + cause.getMessage();
   }
 }

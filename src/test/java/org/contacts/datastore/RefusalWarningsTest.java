@@ -15,21 +15,25 @@ class RefusalWarningsTest {
 
   private long now = 1_000;
   private final RefusalWarnings warnings = new RefusalWarnings(() -> now);
-  private final MongoOperationTimeoutException timeout = new MongoOperationTimeoutException("t");
+  private final MongoOperationTimeoutException timeout =
+      new MongoOperationTimeoutException(
+          "Timed out after 1499 ms while waiting for a connection to server 127.0.0.1:27017.");
 
   @Test
   void firstRefusalOfAKindIsWarnedThenOneLineAnIntervalCountsTheOthers() {
     assertEquals(
-        "Datastore too_slow: MongoOperationTimeoutException",
+        "Datastore too_slow: MongoOperationTimeoutException: Timed out after 1499 ms while waiting"
+            + " for a connection to server 127.0.0.1:27017.",
         warnings.line(Kind.TOO_SLOW, timeout),
-        "the first refusal is told at once");
+        "the first refusal is told at once, with the driver's reason");
     assertNull(warnings.line(Kind.TOO_SLOW, timeout), "the next, within the interval, is not");
     assertNull(warnings.line(Kind.TOO_SLOW, timeout), "nor the one after");
 
     now += TimeUnit.SECONDS.toNanos(RefusalWarnings.INTERVAL_SECONDS);
     assertEquals(
-        "Datastore too_slow: MongoOperationTimeoutException (and 2 more such refusals since the"
-            + " last warning of this kind)",
+        "Datastore too_slow (and 2 more such refusals since the last warning of this kind):"
+            + " MongoOperationTimeoutException: Timed out after 1499 ms while waiting for a"
+            + " connection to server 127.0.0.1:27017.",
         warnings.line(Kind.TOO_SLOW, timeout),
         "after the interval, one line stands for those not told");
   }
@@ -38,7 +42,7 @@ class RefusalWarningsTest {
   void eachKindIsWarnedOnItsOwn() {
     warnings.line(Kind.TOO_SLOW, timeout);
     assertEquals(
-        "Datastore unreachable: MongoSocketOpenException",
+        "Datastore unreachable: MongoSocketOpenException: refused",
         warnings.line(
             Kind.UNREACHABLE,
             new MongoSocketOpenException("refused", new ServerAddress("127.0.0.1", 1))),
