@@ -57,6 +57,10 @@ public class DatastoreSettings {
   long queueTimeoutMillis;
 
   @Inject
+  @ConfigProperty(name = "mongo.min-pool-size", defaultValue = "64")
+  int minPoolSize;
+
+  @Inject
   @ConfigProperty(name = "mongo.max-pool-size", defaultValue = "72")
   int maxPoolSize;
 
@@ -127,6 +131,14 @@ public class DatastoreSettings {
   /** How long a request beyond the bulkhead waits for its turn before it is refused. */
   public long queueTimeoutMillis() {
     return queueTimeoutMillis;
+  }
+
+  /**
+   * How many connections the driver keeps open even when idle, at most {@link #maxPoolSize()}: as
+   * many as the bulkhead lets through, so that a burst finds them open.
+   */
+  public int minPoolSize() {
+    return Math.min(minPoolSize, maxPoolSize);
   }
 
   public int maxPoolSize() {

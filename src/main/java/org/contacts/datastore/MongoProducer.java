@@ -66,8 +66,15 @@ public class MongoProducer {
             // pool's wait, which the driver ignores once it is set.
             .timeout(settings.timeoutMillis(), TimeUnit.MILLISECONDS)
             .addCommandListener(telemetry)
+            // The pool is opened before the first burst, not during it. The driver bounds a
+            // checkout by the server-selection timeout and opens two connections at a time; a
+            // handshake waits behind a busy datastore's work, so a pool that grew under load had
+            // requests refused as too slow while the datastore still answered within the deadline.
             .applyToConnectionPoolSettings(
-                pool -> pool.addConnectionPoolListener(telemetry).maxSize(settings.maxPoolSize()))
+                pool ->
+                    pool.addConnectionPoolListener(telemetry)
+                        .minSize(settings.minPoolSize())
+                        .maxSize(settings.maxPoolSize()))
             .writeConcern(writeConcern())
             .build();
     LOG.info(() -> "Connecting to MongoDB at " + RedactedUri.of(uri));

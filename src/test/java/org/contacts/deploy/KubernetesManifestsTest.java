@@ -110,6 +110,11 @@ class KubernetesManifestsTest {
         "every request let through to the datastore should find a connection without waiting,"
             + " beside the change feed's stream, the readiness ping and priming");
     assertTrue(
+        bulkhead <= millis("MONGO_MIN_POOL_SIZE")
+            && millis("MONGO_MIN_POOL_SIZE") <= millis("MONGO_MAX_POOL_SIZE"),
+        "the connections the bulkhead lets through should be open before a burst needs them, and"
+            + " the pool's floor cannot be above its ceiling");
+    assertTrue(
         ProjectFiles.read(ProjectFiles.SERVER_XML)
             .contains("<executor coreThreads=\"${request.core-threads}\"/>"),
         "server.xml sets the request threads from the variable request.core-threads");

@@ -23,11 +23,15 @@ public class IntegrationTestSession implements LauncherSessionListener {
           // go past the bounds cheaply; a 10 s datastore deadline: these tests check behaviour,
           // not timing, and on a loaded build machine the embedded datastore in this JVM can take
           // longer than the 2 s default (SlowDatastoreIT checks the deadline on a server of its
-          // own). The cursor key is the one of every other server the tests start.
+          // own). A bulkhead of 16: the embedded datastore serves one operation at a time, so
+          // 64 requests waiting on it (the default, sized for MongoDB) wait seconds each under
+          // LoadIT's 200 clients, and the rest are shed anyway (docs/operations.md). The cursor
+          // key is the one of every other server the tests start.
           "-Dmongo.uri="
               + TestDatastore.connectionString()
               + "\n-Dcontacts.auth.mode=none\n-Dcontacts.priming.enabled=false\n"
               + "-Dmongo.timeout-ms=10000\n"
+              + "-Dmongo.max-concurrent-requests=16\n"
               + "-Dcontacts.changes.cursor-key="
               + LibertyServer.CURSOR_KEY
               + "\n"

@@ -7,8 +7,16 @@ public final class Metrics {
 
   /** The first sample of this metric on that server, 0 when it exports none. */
   public static double value(LibertyServer server, String metric) {
-    return Api.sendUnchecked(server.request("/metrics").build())
-        .body()
+    return firstSample(Api.sendUnchecked(server.request("/metrics").build()).body(), metric);
+  }
+
+  /** The first sample of this metric on the shared test server, 0 when it exports none. */
+  public static double value(String metric) {
+    return firstSample(Api.getUnchecked("/metrics").body(), metric);
+  }
+
+  private static double firstSample(String exposition, String metric) {
+    return exposition
         .lines()
         .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
