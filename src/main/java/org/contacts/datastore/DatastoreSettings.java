@@ -53,7 +53,7 @@ public class DatastoreSettings {
   int maxConcurrentRequests;
 
   @Inject
-  @ConfigProperty(name = "mongo.queue-timeout-ms", defaultValue = "0")
+  @ConfigProperty(name = "mongo.queue-timeout-ms", defaultValue = "100")
   long queueTimeoutMillis;
 
   @Inject
