@@ -12,10 +12,13 @@
  *   <li>{@code api.http.ReasonPhraseFilter}, servlet: 422's reason phrase on the way out
  *   <li>{@code api.http.CorsFilter}, servlet, only when origins are allowed: CORS, preflights
  *   <li>{@code api.http.MalformedQueryFilter}, servlet: hides a query invalid in a URI, marks it
+ *   <li>{@code api.http.AdmissionFilter}, servlet, on the contacts routes: a few requests at work
+ *       at once, the next in line for a moment, then marked as overloaded
  *   <li>{@code health.DrainFilter}: counts the request in flight
  *   <li>{@code priming.PrimingFilter}: marks the service's own priming requests (no log, no metric)
  *   <li>{@code telemetry.RequestTelemetryFilter}: request id, log context, trace, start time
- *   <li>{@code api.http.MalformedQueryRefusalFilter}: 400 for a marked query
+ *   <li>{@code api.http.ServletRefusalFilter}: the marked refusal (400 for the query, 503 for the
+ *       line)
  *   <li>{@code api.http.BodySizeLimitFilter}: 413 for a body too large
  *   <li>{@code api.http.NegotiationFilter}: 415 and 406
  *   <li>route matching (404, 405), then {@code api.auth.BearerTokenFilter}: 401 and 403

@@ -28,4 +28,12 @@ public final class TestSettings {
     settings.publicBaseUrl = java.util.Optional.empty();
     return settings;
   }
+
+  /** Admission settings: so many requests at work per processor, waiting this long in line. */
+  public static AdmissionSettings admission(int perProcessor, long queueTimeoutMillis) {
+    AdmissionSettings settings = new AdmissionSettings();
+    settings.perProcessor = perProcessor;
+    settings.queueTimeoutMillis = queueTimeoutMillis;
+    return settings;
+  }
 }

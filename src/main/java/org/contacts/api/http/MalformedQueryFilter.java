@@ -9,12 +9,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
 import java.net.URI;
+import org.contacts.jsonapi.ApiException;
+import org.contacts.jsonapi.ErrorObject;
 
 /**
  * Keeps a query string that is not valid in a URI (a {@code %} without two hexadecimal digits, a
  * space, a {@code {}) away from RESTEasy, which builds each request's URI from it and, failing,
  * fails before any exception mapper runs: the client would get the container's 500 page with a
- * stack trace. The request goes on without its query, marked, and {@link MalformedQueryRefusalFilter}
+ * stack trace. The request goes on without its query, marked, and {@link ServletRefusalFilter}
  * refuses it with a 400 errors document like any other bad request. Registered by {@link
  * ServletFilters}.
  *
@@ -22,7 +24,13 @@ import java.net.URI;
  */
 public class MalformedQueryFilter implements Filter {
 
-  static final String MARK = MalformedQueryFilter.class.getName() + ".malformed";
+  private static final ApiException MALFORMED =
+      new ApiException(
+          ErrorObject.of(
+              400,
+              "Malformed query string",
+              "The query string is not valid in a URL: send a literal % as %25, and a space, {, |"
+                  + " or any other character outside URL syntax percent-encoded as UTF-8."));
 
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -33,7 +41,7 @@ public class MalformedQueryFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
-    http.setAttribute(MARK, Boolean.TRUE);
+    ServletRefusalFilter.refuse(http, MALFORMED);
     chain.doFilter(
         new HttpServletRequestWrapper(http) {
           @Override

@@ -11,21 +11,25 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.contacts.config.AdmissionSettings;
 import org.contacts.config.WebSettings;
+import org.contacts.datastore.DatastoreSettings;
 
 /**
  * Registers the application's servlet filters, in this order, at start-up: {@link
- * ReasonPhraseFilter}, {@link CorsFilter}, then {@link MalformedQueryFilter}. Filters declared by
- * {@code @WebFilter} alone run in an order the Servlet specification leaves open; filters added
- * here run in the order they are added. And a filter whose feature is off is not added at all, so
- * CORS with no allowed origins costs a request nothing. The whole pipeline, JAX-RS filters
- * included, is listed in the package documentation of {@code org.contacts.api} and in
- * docs/pipeline.md.
+ * ReasonPhraseFilter}, {@link CorsFilter}, {@link MalformedQueryFilter}, then {@link
+ * AdmissionFilter} on the contacts routes alone. Filters declared by {@code @WebFilter} alone run
+ * in an order the Servlet specification leaves open; filters added here run in the order they are
+ * added. And a filter whose feature is off is not added at all, so CORS with no allowed origins, or
+ * admission without a limit, costs a request nothing. The whole pipeline, JAX-RS filters included,
+ * is listed in the package documentation of {@code org.contacts.api} and in docs/pipeline.md.
  */
 @WebListener
 public class ServletFilters implements ServletContextListener {
 
   @Inject WebSettings web;
+  @Inject AdmissionSettings admission;
+  @Inject DatastoreSettings datastore;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -36,11 +40,24 @@ public class ServletFilters implements ServletContextListener {
       add(context, "CorsFilter", new CorsFilter(Set.copyOf(origins)));
     }
     add(context, "MalformedQueryFilter", new MalformedQueryFilter());
+    if (admission.limit() > 0) {
+      // "/contacts/*" matches /contacts too; a second pattern would run the filter twice.
+      add(
+          context,
+          "AdmissionFilter",
+          new AdmissionFilter(
+              admission.limit(), admission.queueTimeoutMillis(), datastore.retryAfterSeconds()),
+          "/contacts/*");
+    }
   }
 
   private static void add(ServletContext context, String name, Filter filter) {
+    add(context, name, filter, "/*");
+  }
+
+  private static void add(ServletContext context, String name, Filter filter, String pattern) {
     FilterRegistration.Dynamic registration = context.addFilter(name, filter);
     registration.setAsyncSupported(true);
-    registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+    registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, pattern);
   }
 }

@@ -52,16 +52,11 @@ class DatastoreCutDuringImportIT {
   void aCutPartWayIsReportedAndTheDatastoreHoldsExactlyWhatTheReportSays() throws Exception {
     String tag = "cut" + UUID.randomUUID().toString().substring(0, 8);
     ConnectionString datastore = new ConnectionString(TestDatastore.connectionString());
-    String[] hostPort = datastore.getHosts().get(0).split(":");
     try (MongoClient direct = MongoClients.create(datastore);
-        FaultProxy proxy =
-            FaultProxy.start(hostPort[0], Integer.parseInt(hostPort[1]), Duration.ofMinutes(5));
+        FaultProxy proxy = TestDatastore.throughFaultProxy(Duration.ofMinutes(5));
         LibertyServer server = LibertyServer.start("contacts-import-cut", environment(proxy))) {
       MongoCollection<Document> contacts = direct.getDatabase(DATABASE).getCollection("contacts");
-      Eventually.await(
-          "the service is ready on the proxied datastore",
-          Duration.ofSeconds(60),
-          () -> Api.sendUnchecked(server.request("/health/ready").build()).status() == 200);
+      server.awaitReady(Duration.ofSeconds(60));
       proxy.delayReplies(SLOW_REPLIES);
 
       HttpRequest post =
@@ -127,7 +122,7 @@ class DatastoreCutDuringImportIT {
   private static Map<String, String> environment(FaultProxy proxy) {
     return Map.of(
         "MONGO_URI",
-        "mongodb://127.0.0.1:" + proxy.port() + "/?directConnection=true&heartbeatFrequencyMS=500",
+        proxy.connectionString("&heartbeatFrequencyMS=500"),
         "MONGO_DATABASE",
         DATABASE,
         "MONGO_TIMEOUT_MS",

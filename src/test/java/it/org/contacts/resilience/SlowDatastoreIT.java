@@ -3,7 +3,6 @@ package it.org.contacts.resilience;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.ConnectionString;
 import it.org.contacts.support.Api;
 import it.org.contacts.support.ApiResponse;
 import it.org.contacts.support.ConcurrentClients;
@@ -48,18 +47,13 @@ class SlowDatastoreIT {
 
   @Test
   void slowThenCutOffDatastoreNeverTakesLivenessDownAndEveryCallAnswersInTime() {
-    ConnectionString datastore = new ConnectionString(TestDatastore.connectionString());
-    String[] hostPort = datastore.getHosts().get(0).split(":");
-    try (FaultProxy proxy =
-            FaultProxy.start(hostPort[0], Integer.parseInt(hostPort[1]), Duration.ofMinutes(5));
+    try (FaultProxy proxy = TestDatastore.throughFaultProxy(Duration.ofMinutes(5));
         LibertyServer server = LibertyServer.start("contacts-slow-datastore", environment(proxy))) {
-      Eventually.await(
-          "the service is ready on the proxied datastore",
-          Duration.ofSeconds(60),
-          () -> Api.sendUnchecked(server.request("/health/ready").build()).status() == 200);
+      server.awaitReady(Duration.ofSeconds(60));
       List<String> acknowledged = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
-        acknowledged.add(create(server, "Before" + i));
+        acknowledged.add(
+            server.createContact(Map.of("firstName", "Before" + i, "lastName", "Slow")));
       }
 
       List<Call> calls;
@@ -114,27 +108,13 @@ class SlowDatastoreIT {
   private static Map<String, String> environment(FaultProxy proxy) {
     return Map.of(
         "MONGO_URI",
-        "mongodb://127.0.0.1:" + proxy.port() + "/?directConnection=true&heartbeatFrequencyMS=500",
+        proxy.connectionString("&heartbeatFrequencyMS=500"),
         "MONGO_DATABASE",
         "slow-datastore-it",
         "MONGO_TIMEOUT_MS",
         Long.toString(DEADLINE.toMillis()),
         "MONGO_MAX_CONCURRENT_REQUESTS",
         Integer.toString(BULKHEAD));
-  }
-
-  private static String create(LibertyServer server, String name) {
-    ApiResponse created =
-        Api.send(
-            server
-                .request("/contacts")
-                .header("Content-Type", Api.JSON_API)
-                .POST(
-                    java.net.http.HttpRequest.BodyPublishers.ofString(
-                        Api.document(Map.of("firstName", name, "lastName", "Slow"))))
-                .build());
-    assertEquals(201, created.status(), () -> "creating a contact before the trouble: " + created);
-    return created.data().getString("id");
   }
 
   /** Lets the clients run until this far into the run; the phases are measured, not slept. */

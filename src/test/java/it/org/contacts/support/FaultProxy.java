@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * A TCP proxy on 127.0.0.1 between the service and its datastore, for resilience tests. It can
  * deliver every reply late (a slow datastore) and hold all traffic while keeping the connections
  * open (a partition: nothing is refused or reset, nothing arrives); healing delivers what was held,
- * as TCP would. It closes itself after its lifetime, whatever the test does.
+ * as TCP would. It closes itself after its lifetime, whatever the test does. It uses the JDK alone:
+ * the benchmark compiles it too.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -66,6 +67,11 @@ public final class FaultProxy implements AutoCloseable {
 
   public int port() {
     return listener.getLocalPort();
+  }
+
+  /** The connection string that reaches the datastore through this proxy, with these options. */
+  public String connectionString(String options) {
+    return "mongodb://127.0.0.1:" + port() + "/?directConnection=true" + options;
   }
 
   /** Every reply from the datastore arrives this much later than it was sent. */

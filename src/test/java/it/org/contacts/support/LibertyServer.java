@@ -101,6 +101,27 @@ public final class LibertyServer implements AutoCloseable {
         .timeout(java.time.Duration.ofSeconds(30));
   }
 
+  /** Waits until readiness reports UP, for at most this long. */
+  public void awaitReady(java.time.Duration bound) {
+    Eventually.await(
+        "server " + name + " is ready",
+        bound,
+        () -> Api.sendUnchecked(request("/health/ready").build()).status() == 200);
+  }
+
+  /** Creates a contact on this server as a JSON:API client would and returns its id. */
+  public String createContact(Map<String, String> attributes) {
+    ApiResponse created =
+        Api.send(
+            request("/contacts")
+                .header("Content-Type", Api.JSON_API)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Api.document(attributes)))
+                .build());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        201, created.status(), () -> "creating a test contact: " + created);
+    return created.data().getString("id");
+  }
+
   /** Everything the server has logged so far: messages.log and console.log. */
   public String logs() {
     Path logs = ServerLayout.directory(WLP, name).resolve("logs");

@@ -1,5 +1,6 @@
 package it.org.contacts.support;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -93,6 +94,12 @@ public final class TestDatastore {
       embedded.close();
       embedded = null;
     }
+  }
+
+  /** A fault proxy in front of this datastore, closed after the lifetime. */
+  public static FaultProxy throughFaultProxy(java.time.Duration lifetime) {
+    String[] hostPort = new ConnectionString(connectionString()).getHosts().get(0).split(":");
+    return FaultProxy.start(hostPort[0], Integer.parseInt(hostPort[1]), lifetime);
   }
 
   public static String connectionString() {

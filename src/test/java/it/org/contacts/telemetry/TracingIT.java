@@ -13,7 +13,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,8 @@ class TracingIT {
     try (ZipkinReceiver zipkin = new ZipkinReceiver();
         LibertyServer server = LibertyServer.start("contacts-tracing", tracingOn(zipkin))) {
       String id =
-          create(server, Map.of("firstName", secretName, "lastName", "Span", "email", secretEmail));
+          server.createContact(
+              Map.of("firstName", secretName, "lastName", "Span", "email", secretEmail));
       try {
         ApiResponse got =
             Api.send(
@@ -117,18 +117,6 @@ class TracingIT {
         "OTEL_BSP_SCHEDULE_DELAY", "100",
         "OTEL_METRICS_EXPORTER", "none",
         "OTEL_LOGS_EXPORTER", "none");
-  }
-
-  private static String create(LibertyServer server, Map<String, String> attributes) {
-    ApiResponse created =
-        Api.send(
-            server
-                .request("/contacts")
-                .header("Content-Type", Api.JSON_API)
-                .POST(HttpRequest.BodyPublishers.ofString(Api.document(attributes)))
-                .build());
-    assertEquals(201, created.status(), () -> "creating a test contact: " + created);
-    return created.data().getString("id");
   }
 
   private static <T> T awaitValue(String description, Supplier<Optional<T>> value) {

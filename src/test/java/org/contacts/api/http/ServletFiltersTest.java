@@ -10,6 +10,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.contacts.config.TestSettings;
+import org.contacts.datastore.DatastoreTestSettings;
 import org.junit.jupiter.api.Test;
 
 /** Which servlet filters wrap every request, and in which order. */
@@ -18,21 +19,37 @@ class ServletFiltersTest {
   @Test
   void corsComesBeforeTheQueryCheckWhenOriginsAreAllowed() {
     assertEquals(
-        List.of("ReasonPhraseFilter /*", "CorsFilter /*", "MalformedQueryFilter /*"),
-        registered("http://localhost:4200"),
-        "the reason phrase's wrapper, CORS, then the query check, each on every path");
+        List.of(
+            "ReasonPhraseFilter /*",
+            "CorsFilter /*",
+            "MalformedQueryFilter /*",
+            "AdmissionFilter /contacts/*"),
+        registered(4, "http://localhost:4200"),
+        "the reason phrase's wrapper, CORS, then the query check, each on every path; admission on"
+            + " the contacts routes alone, so that the probes never wait in its line");
   }
 
   @Test
   void withNoOriginAllowedCorsIsNotRegistered() {
     assertEquals(
-        List.of("ReasonPhraseFilter /*", "MalformedQueryFilter /*"),
-        registered(),
+        List.of("ReasonPhraseFilter /*", "MalformedQueryFilter /*", "AdmissionFilter /contacts/*"),
+        registered(4),
         "CORS off costs a request nothing");
   }
 
-  /** The filters ServletFilters adds with these origins allowed, in order, with their mapping. */
-  private static List<String> registered(String... origins) {
+  @Test
+  void withNoAdmissionLimitItsFilterIsNotRegistered() {
+    assertEquals(
+        List.of("ReasonPhraseFilter /*", "MalformedQueryFilter /*"),
+        registered(0),
+        "admission without a limit costs a request nothing");
+  }
+
+  /**
+   * The filters ServletFilters adds with this admission per processor and these origins allowed, in
+   * order, with their mapping.
+   */
+  private static List<String> registered(int admissionPerProcessor, String... origins) {
     List<String> added = new ArrayList<>();
     ServletContext context =
         proxy(
@@ -54,6 +71,8 @@ class ServletFiltersTest {
             });
     ServletFilters filters = new ServletFilters();
     filters.web = TestSettings.web(origins);
+    filters.admission = TestSettings.admission(admissionPerProcessor, 500);
+    filters.datastore = DatastoreTestSettings.of(2000, 64);
     filters.contextInitialized(new ServletContextEvent(context));
     return added;
   }
