@@ -38,16 +38,20 @@ public class AdmissionFilter implements Filter {
   private final int limit;
   private final long queueTimeoutMillis;
   private final ApiException overloaded;
+  private final Runnable refusals;
 
   /**
    * @param limit requests at work at once
    * @param queueTimeoutMillis how long a request waits in line before it is refused
    * @param retryAfterSeconds the refusal's Retry-After
+   * @param refusals counts each refusal
    */
-  public AdmissionFilter(int limit, long queueTimeoutMillis, int retryAfterSeconds) {
+  public AdmissionFilter(
+      int limit, long queueTimeoutMillis, int retryAfterSeconds, Runnable refusals) {
     this.places = new Semaphore(limit, true);
     this.limit = limit;
     this.queueTimeoutMillis = queueTimeoutMillis;
+    this.refusals = refusals;
     String retryAfter = Integer.toString(retryAfterSeconds);
     this.overloaded =
         new ApiException(
@@ -73,6 +77,7 @@ public class AdmissionFilter implements Filter {
       return;
     }
     if (!enter()) {
+      refusals.run();
       ServletRefusalFilter.refuse(http, overloaded);
       chain.doFilter(request, response);
       return;

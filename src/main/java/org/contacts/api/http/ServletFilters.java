@@ -14,6 +14,9 @@ import java.util.Set;
 import org.contacts.config.AdmissionSettings;
 import org.contacts.config.WebSettings;
 import org.contacts.datastore.DatastoreSettings;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Registers the application's servlet filters, in this order, at start-up: {@link
@@ -27,9 +30,21 @@ import org.contacts.datastore.DatastoreSettings;
 @WebListener
 public class ServletFilters implements ServletContextListener {
 
+  private static final Metadata REFUSED =
+      Metadata.builder()
+          .withName("contacts.admission.refused")
+          .withDescription(
+              "Contacts requests answered 503 \"Service is overloaded\" because they waited in the"
+                  + " admission line longer than contacts.admission.queue-timeout-ms")
+          .build();
+
   @Inject WebSettings web;
   @Inject AdmissionSettings admission;
   @Inject DatastoreSettings datastore;
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry registry;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -46,7 +61,10 @@ public class ServletFilters implements ServletContextListener {
           context,
           "AdmissionFilter",
           new AdmissionFilter(
-              admission.limit(), admission.queueTimeoutMillis(), datastore.retryAfterSeconds()),
+              admission.limit(),
+              admission.queueTimeoutMillis(),
+              datastore.retryAfterSeconds(),
+              registry.counter(REFUSED)::inc),
           "/contacts/*");
     }
   }

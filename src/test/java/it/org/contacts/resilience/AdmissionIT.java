@@ -8,6 +8,7 @@ import it.org.contacts.support.ApiResponse;
 import it.org.contacts.support.FaultProxy;
 import it.org.contacts.support.JsonApiDocuments;
 import it.org.contacts.support.LibertyServer;
+import it.org.contacts.support.Metrics;
 import it.org.contacts.support.TestDatastore;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -75,6 +76,10 @@ class AdmissionIT {
           refused.stream().allMatch(a -> a.millis() < SLOW_REPLIES.toMillis()),
           () -> "each refusal came before the datastore could have answered: " + refused);
       refused.forEach(a -> JsonApiDocuments.assertValid(a.response(), false));
+      assertEquals(
+          refused.size(),
+          (int) Metrics.value(server, "contacts_admission_refused_total"),
+          "an operator sees each refusal counted");
 
       ApiResponse exported = export.join().response();
       assertEquals(200, exported.status(), () -> "the export passed outside the line: " + exported);

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.contacts.jsonapi.ApiException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class AdmissionFilterTest {
 
   private final ExecutorService clients = Executors.newCachedThreadPool();
   private final CountDownLatch release = new CountDownLatch(1);
+  private final AtomicInteger refusals = new AtomicInteger();
 
   @AfterEach
   void stop() {
@@ -34,7 +36,7 @@ class AdmissionFilterTest {
 
   @Test
   void aRequestBeyondTheLimitIsRefusedAsOverloadedWithRetryAfter() throws Exception {
-    AdmissionFilter admission = new AdmissionFilter(2, 50, 5);
+    AdmissionFilter admission = new AdmissionFilter(2, 50, 5, refusals::incrementAndGet);
     holdAtWork(admission, 2);
 
     HttpServletRequest third = request("GET", "/contacts/5f0c", Map.of());
@@ -47,11 +49,12 @@ class AdmissionFilterTest {
     assertEquals("Service is overloaded", refusal.errors().get(0).title(), "the title says why");
     assertEquals("5", refusal.headers().get("Retry-After"), "it says when to try again");
     assertEquals(2, admission.atWork(), "the refused request took no place");
+    assertEquals(1, refusals.get(), "the refusal is counted");
   }
 
   @Test
   void aRequestInLineEntersWhenAPlaceComesFree() throws Exception {
-    AdmissionFilter admission = new AdmissionFilter(1, 10_000, 5);
+    AdmissionFilter admission = new AdmissionFilter(1, 10_000, 5, refusals::incrementAndGet);
     List<CompletableFuture<Void>> working = holdAtWork(admission, 1);
 
     HttpServletRequest waiting = request("POST", "/contacts", Map.of());
@@ -62,12 +65,13 @@ class AdmissionFilterTest {
     served.get(5, TimeUnit.SECONDS);
 
     assertFalse(ServletRefusalFilter.isRefused(waiting), "it was served, not refused");
+    assertEquals(0, refusals.get(), "no refusal is counted");
     assertEquals(0, admission.atWork(), "every place is given back");
   }
 
   @Test
   void exportsImportsAndTheChangeFeedPassOutsideAFullLine() throws Exception {
-    AdmissionFilter admission = new AdmissionFilter(1, 0, 5);
+    AdmissionFilter admission = new AdmissionFilter(1, 0, 5, refusals::incrementAndGet);
     holdAtWork(admission, 1);
 
     for (HttpServletRequest longRequest :
@@ -88,7 +92,7 @@ class AdmissionFilterTest {
 
   @Test
   void aRequestAlreadyRefusedTakesNoPlace() throws Exception {
-    AdmissionFilter admission = new AdmissionFilter(1, 0, 5);
+    AdmissionFilter admission = new AdmissionFilter(1, 0, 5, refusals::incrementAndGet);
     HttpServletRequest malformed = request("GET", "/contacts", Map.of());
     ApiException badQuery = new ApiException(org.contacts.jsonapi.ErrorObject.of(400, "Bad", null));
     ServletRefusalFilter.refuse(malformed, badQuery);

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.contacts.config.TestSettings;
 import org.contacts.datastore.DatastoreTestSettings;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.Test;
 
 /** Which servlet filters wrap every request, and in which order. */
@@ -73,6 +75,13 @@ class ServletFiltersTest {
     filters.web = TestSettings.web(origins);
     filters.admission = TestSettings.admission(admissionPerProcessor, 500);
     filters.datastore = DatastoreTestSettings.of(2000, 64);
+    filters.registry =
+        proxy(
+            MetricRegistry.class,
+            (method, args) ->
+                method.equals("counter")
+                    ? proxy(Counter.class, (counterMethod, none) -> null)
+                    : null);
     filters.contextInitialized(new ServletContextEvent(context));
     return added;
   }
