@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * While the datastore answers late, the service works on a few contacts requests at once ({@code
  * contacts.admission.per-processor}) and tells the next ones, after a short wait in line, to come
  * back later: a 503 "Service is overloaded" with Retry-After, long before the datastore could have
- * answered them. An export, the change feed and the probes never wait in that line.
+ * answered them, each refusal counted for the operator. An export, the change feed and the probes
+ * never wait in that line.
  */
 class AdmissionIT {
 
