@@ -104,7 +104,7 @@ public class AdmissionFilter implements Filter {
   }
 
   /** An export, an import or the change feed: named by its path or its media types alone. */
-  static boolean isLong(HttpServletRequest request) {
+  private static boolean isLong(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return path.startsWith(CHANGE_FEED)
         || namesExchangeType(request.getHeaders(HttpHeaders.ACCEPT))
