@@ -16,7 +16,7 @@ public class PrimingSettings {
   boolean enabled;
 
   @Inject
-  @ConfigProperty(name = "contacts.priming.max-duration-ms", defaultValue = "20000")
+  @ConfigProperty(name = "contacts.priming.max-duration-ms", defaultValue = "15000")
   long maxDurationMillis;
 
   @Inject
@@ -30,6 +30,10 @@ public class PrimingSettings {
   @Inject
   @ConfigProperty(name = "contacts.priming.tolerance", defaultValue = "0.05")
   double tolerance;
+
+  @Inject
+  @ConfigProperty(name = "contacts.priming.quiet-compiling-share", defaultValue = "0.25")
+  double quietCompilingShare;
 
   @Inject
   @ConfigProperty(name = "contacts.priming.connections", defaultValue = "4")
@@ -61,6 +65,14 @@ public class PrimingSettings {
   /** How much better than the best so far a window's rate must be to count as a new best. */
   public double tolerance() {
     return tolerance;
+  }
+
+  /**
+   * The most of a window the JIT compiler may spend compiling, summed over its threads, for the
+   * window to count as steady: a plateau while it compiles is a wait for compiled code.
+   */
+  public double quietCompilingShare() {
+    return quietCompilingShare;
   }
 
   /** How many requests priming keeps in flight at once. */

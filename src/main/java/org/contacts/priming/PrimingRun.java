@@ -1,6 +1,8 @@
 package org.contacts.priming;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +17,8 @@ import org.contacts.config.PrimingSettings;
 
 /**
  * One priming: waits for the listener, finds what to read, then sends the steps from several
- * threads, window by window, until the rate levels off, the bound is reached or the service cannot
- * serve (the datastore down, say), whichever comes first.
+ * threads, window by window, until the rate levels off with the JIT compiler quiet, the bound is
+ * reached or the service cannot serve (the datastore down, say), whichever comes first.
  */
 final class PrimingRun {
 
@@ -33,6 +35,9 @@ final class PrimingRun {
   }
 
   private static final long PING_INTERVAL_MILLIS = 100;
+
+  /** The JVM's JIT compiler, or null in a JVM that only interprets. */
+  private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
 
   /**
    * The fewest requests a window must hold for its rate to count: a window of a few requests, on a
@@ -122,10 +127,15 @@ final class PrimingRun {
 
   private String windows() throws InterruptedException {
     LevellingOff levelling =
-        new LevellingOff(Math.max(1, settings.steadyWindows()), settings.tolerance());
+        new LevellingOff(
+            Math.max(1, settings.steadyWindows()),
+            settings.tolerance(),
+            settings.quietCompilingShare());
     long windowNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, settings.windowMillis()));
     long windowStart = System.nanoTime();
     long before = requests.get();
+    long compilingBefore = compilingMillis();
+    double compilingShare = 0;
     while (!stopping) {
       long wait = Math.min(windowNanos, deadlineNanos - System.nanoTime());
       if (wait <= 0 || failed.await(wait, TimeUnit.NANOSECONDS)) {
@@ -137,12 +147,15 @@ final class PrimingRun {
         continue; // too few to tell a rate from noise: the window goes on
       }
       double seconds = (now - windowStart) / 1e9;
+      long compiling = compilingMillis();
+      compilingShare = (compiling - compilingBefore) / (seconds * 1000);
+      compilingBefore = compiling;
       windowStart = now;
       before += done;
-      if (levelling.add(done / seconds)) {
+      if (levelling.add(done / seconds, compilingShare)) {
         return String.format(
             Locale.ROOT,
-            "its rate levelled off at %,.0f requests/s (best window)",
+            "its rate levelled off at %,.0f requests/s (best window) with the compiler quiet",
             levelling.best());
       }
     }
@@ -155,9 +168,21 @@ final class PrimingRun {
     return String.format(
         Locale.ROOT,
         "it reached its bound (contacts.priming.max-duration-ms %d) before its rate levelled off"
-            + " (best window %,.0f requests/s)",
+            + " with the compiler quiet (best window %,.0f requests/s; the compiler busy %.0f%%"
+            + " of the last window)",
         settings.maxDurationMillis(),
-        levelling.best());
+        levelling.best(),
+        compilingShare * 100);
+  }
+
+  /**
+   * How long the JIT compiler has spent compiling, summed over its threads; 0 when the JVM does not
+   * tell, so that the rate alone decides.
+   */
+  private static long compilingMillis() {
+    return COMPILER != null && COMPILER.isCompilationTimeMonitoringSupported()
+        ? COMPILER.getTotalCompilationTime()
+        : 0;
   }
 
   private void work(List<Step> steps, int first) {
