@@ -75,9 +75,8 @@ public class Priming {
   private void prime() {
     PrimingRun current = run;
     String reason = null;
-    try {
-      long since = System.nanoTime();
-      PrimingTraffic traffic = new PrimingTraffic(settings.httpPort(), marker.value());
+    long since = System.nanoTime();
+    try (PrimingTraffic traffic = new PrimingTraffic(settings.httpPort(), marker.value())) {
       if (!current.awaitListener(traffic)) {
         current.fail(
             String.format(

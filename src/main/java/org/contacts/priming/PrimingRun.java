@@ -3,7 +3,6 @@ package org.contacts.priming;
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.contacts.config.PrimingSettings;
+import org.contacts.priming.LoopbackHttp.Request;
 
 /**
  * One priming: waits for the listener, finds what to read, then sends the steps from several
@@ -24,7 +24,7 @@ final class PrimingRun {
 
   /** One request, over HTTP or in the process; throws when the service cannot serve it. */
   interface Step {
-    void run() throws IOException, InterruptedException, PrimingFailure;
+    void run() throws IOException, PrimingFailure;
   }
 
   /** The service cannot serve what priming asks, so priming gives up; the message says why. */
@@ -71,7 +71,7 @@ final class PrimingRun {
    */
   boolean awaitListener(PrimingTraffic traffic) throws InterruptedException {
     long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_WAIT_MILLIS);
-    HttpRequest ping = traffic.ping();
+    Request ping = traffic.ping();
     while (!stopping && System.nanoTime() < waitUntil) {
       try {
         if (traffic.send(ping).status() == 200) {
@@ -93,10 +93,10 @@ final class PrimingRun {
   }
 
   /** Sends one request while finding what to read; counts it. */
-  PrimingTraffic.Answer discover(PrimingTraffic traffic, HttpRequest request)
-      throws IOException, InterruptedException, PrimingFailure {
+  LoopbackHttp.Answer discover(PrimingTraffic traffic, Request request)
+      throws IOException, PrimingFailure {
     requests.incrementAndGet();
-    PrimingTraffic.Answer answer = traffic.send(request);
+    LoopbackHttp.Answer answer = traffic.send(request);
     checkStatus(request, answer.status());
     return answer;
   }
@@ -195,9 +195,6 @@ final class PrimingRun {
         fail(e.getMessage());
       } catch (IOException e) {
         fail("the service stopped answering on loopback (" + e.getClass().getSimpleName() + ")");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
     }
   }
@@ -226,17 +223,13 @@ final class PrimingRun {
   /**
    * Why an answer means that the service cannot serve: 503 is the datastore, any other 5xx a fault.
    */
-  static void checkStatus(HttpRequest request, int status) throws PrimingFailure {
+  static void checkStatus(Request request, int status) throws PrimingFailure {
     if (status == 503) {
       throw new PrimingFailure(
-          "the datastore did not answer (" + describe(request) + " answered 503)");
+          "the datastore did not answer (" + request.describe() + " answered 503)");
     }
     if (status >= 500) {
-      throw new PrimingFailure(describe(request) + " answered " + status);
+      throw new PrimingFailure(request.describe() + " answered " + status);
     }
-  }
-
-  static String describe(HttpRequest request) {
-    return request.method() + " " + request.uri().getRawPath();
   }
 }

@@ -11,13 +11,13 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.contacts.api.InProcessReads;
 import org.contacts.config.SecuritySettings;
 import org.contacts.controller.ContactException;
+import org.contacts.priming.LoopbackHttp.Request;
 
 /**
  * What priming repeats: in none mode the open API over HTTP, for the contacts it finds through the
@@ -31,7 +31,7 @@ public class PrimingSteps {
   @Inject InProcessReads reads;
 
   List<PrimingRun.Step> of(SecuritySettings.Mode mode, PrimingRun run, PrimingTraffic traffic)
-      throws IOException, InterruptedException, PrimingRun.PrimingFailure {
+      throws IOException, PrimingRun.PrimingFailure {
     if (mode == SecuritySettings.Mode.NONE) {
       return http(traffic, openApiRequests(run, traffic), false);
     }
@@ -50,8 +50,8 @@ public class PrimingSteps {
   }
 
   /** Finds contacts to read through the first page, their tags, and a cursor page's next link. */
-  private static List<HttpRequest> openApiRequests(PrimingRun run, PrimingTraffic traffic)
-      throws IOException, InterruptedException, PrimingRun.PrimingFailure {
+  private static List<Request> openApiRequests(PrimingRun run, PrimingTraffic traffic)
+      throws IOException, PrimingRun.PrimingFailure {
     List<PrimingTraffic.Target> targets = new ArrayList<>();
     for (String id : ids(run.discover(traffic, traffic.firstPage()).body())) {
       targets.add(new PrimingTraffic.Target(id, run.discover(traffic, traffic.contact(id)).tag()));
@@ -61,16 +61,16 @@ public class PrimingSteps {
   }
 
   private static List<PrimingRun.Step> http(
-      PrimingTraffic traffic, List<HttpRequest> requests, boolean mustBeRefused) {
+      PrimingTraffic traffic, List<Request> requests, boolean mustBeRefused) {
     List<PrimingRun.Step> steps = new ArrayList<>();
-    for (HttpRequest request : requests) {
+    for (Request request : requests) {
       steps.add(
           () -> {
             int status = traffic.send(request).status();
             PrimingRun.checkStatus(request, status);
             if (mustBeRefused && status != 401) {
               throw new PrimingRun.PrimingFailure(
-                  PrimingRun.describe(request) + " without a token answered " + status);
+                  request.describe() + " without a token answered " + status);
             }
           });
     }

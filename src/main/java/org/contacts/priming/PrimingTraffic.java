@@ -1,16 +1,14 @@
 package org.contacts.priming;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.contacts.jsonapi.JsonApi;
+import org.contacts.priming.LoopbackHttp.Request;
 
 /**
  * The requests priming sends to the service's own HTTP listener on loopback. Each carries the
@@ -18,7 +16,7 @@ import org.contacts.jsonapi.JsonApi;
  * (so no trace of it is exported). None can store anything: the writes among them are refused by
  * validation or by an If-Match that names no version.
  */
-final class PrimingTraffic {
+final class PrimingTraffic implements AutoCloseable {
 
   /** An entity tag that is no version: If-Match with it never matches, so nothing is written. */
   static final String NO_VERSION = "\"priming-names-no-version\"";
@@ -26,111 +24,91 @@ final class PrimingTraffic {
   private static final String ACCEPT = "Accept";
   private static final String CURSOR_PAGES =
       JsonApi.MEDIA_TYPE + "; profile=\"" + JsonApi.CURSOR_PROFILE + "\"";
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+  private static final int READ_TIMEOUT_MILLIS = 10_000;
   private static final int CONTACTS_TO_READ = 10;
 
   /** A contact priming reads: its id and the tag of its JSON:API representation. */
   record Target(String id, String tag) {}
 
-  /** What a request answered: its status, entity tag and body. */
-  record Answer(int status, String tag, String body) {}
-
-  private final HttpClient client;
-  private final URI base;
+  private final LoopbackHttp http;
   private final String marker;
   private final String traceparent;
 
   PrimingTraffic(int port, String marker) {
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
-    this.base = URI.create("http://127.0.0.1:" + port);
+    this.http = new LoopbackHttp(port, CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS);
     this.marker = marker;
     this.traceparent = unsampledTraceContext();
   }
 
-  Answer send(HttpRequest request) throws IOException, InterruptedException {
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Answer(
-        response.statusCode(), response.headers().firstValue("ETag").orElse(null), response.body());
+  LoopbackHttp.Answer send(Request request) throws IOException {
+    return http.send(request);
   }
 
-  HttpRequest ping() {
-    return request("/ping").GET().build();
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  Request ping() {
+    return get("/ping", null);
   }
 
   /** The first page, as a JSON:API client asks for it: the contacts priming goes on to read. */
-  HttpRequest firstPage() {
-    return request("/contacts?page%5Bsize%5D=" + CONTACTS_TO_READ)
-        .header(ACCEPT, JsonApi.MEDIA_TYPE)
-        .GET()
-        .build();
+  Request firstPage() {
+    return get("/contacts?page%5Bsize%5D=" + CONTACTS_TO_READ, JsonApi.MEDIA_TYPE);
   }
 
-  HttpRequest cursorPage() {
-    return request("/contacts?page%5Bsize%5D=5&sort=lastName,firstName")
-        .header(ACCEPT, CURSOR_PAGES)
-        .GET()
-        .build();
+  Request cursorPage() {
+    return get("/contacts?page%5Bsize%5D=5&sort=lastName,firstName", CURSOR_PAGES);
   }
 
-  HttpRequest contact(String id) {
-    return request("/contacts/" + id).header(ACCEPT, JsonApi.MEDIA_TYPE).GET().build();
+  Request contact(String id) {
+    return get("/contacts/" + id, JsonApi.MEDIA_TYPE);
   }
 
   /**
    * The requests of the open API (contacts.auth.mode none): pages with sort, filter, fields and
    * cursors; GET, HEAD and conditional GET by id; refusals that store nothing.
    */
-  List<HttpRequest> openApiRequests(List<Target> targets, String nextCursorPage) {
-    List<HttpRequest> requests = new ArrayList<>();
-    requests.add(request("/contacts").GET().build());
+  List<Request> openApiRequests(List<Target> targets, String nextCursorPage) {
+    List<Request> requests = new ArrayList<>();
+    requests.add(get("/contacts", null));
     requests.add(
-        request(
-                "/contacts?sort=lastName,-firstName&filter%5Bstate%5D=CA"
-                    + "&fields%5Bcontacts%5D=firstName,lastName,email")
-            .header(ACCEPT, JsonApi.MEDIA_TYPE)
-            .GET()
-            .build());
+        get(
+            "/contacts?sort=lastName,-firstName&filter%5Bstate%5D=CA"
+                + "&fields%5Bcontacts%5D=firstName,lastName,email",
+            JsonApi.MEDIA_TYPE));
     requests.add(
-        request("/contacts?filter%5Bq%5D=ma&page%5Bnumber%5D=2&page%5Bsize%5D=10")
-            .header(ACCEPT, JsonApi.MEDIA_TYPE)
-            .GET()
-            .build());
+        get("/contacts?filter%5Bq%5D=ma&page%5Bnumber%5D=2&page%5Bsize%5D=10", JsonApi.MEDIA_TYPE));
     requests.add(cursorPage());
     if (nextCursorPage != null) {
-      requests.add(request(nextCursorPage).header(ACCEPT, CURSOR_PAGES).GET().build());
+      requests.add(get(nextCursorPage, CURSOR_PAGES));
     }
     for (Target target : targets) {
       String path = "/contacts/" + target.id();
       requests.add(contact(target.id()));
-      requests.add(request(path).GET().build());
-      requests.add(request(path + "?fields%5Bcontacts%5D=email").GET().build());
-      requests.add(
-          request(path).header(ACCEPT, JsonApi.MEDIA_TYPE).method("HEAD", noBody()).build());
+      requests.add(get(path, null));
+      requests.add(get(path + "?fields%5Bcontacts%5D=email", null));
+      requests.add(request("HEAD", path, headers(ACCEPT, JsonApi.MEDIA_TYPE), null));
       if (target.tag() != null) {
         requests.add(
-            request(path)
-                .header(ACCEPT, JsonApi.MEDIA_TYPE)
-                .header("If-None-Match", target.tag())
-                .GET()
-                .build());
+            request(
+                "GET",
+                path,
+                headers(ACCEPT, JsonApi.MEDIA_TYPE, "If-None-Match", target.tag()),
+                null));
       }
     }
     requests.add(invalidCreate());
     for (Target target : targets.subList(0, Math.min(2, targets.size()))) {
       requests.add(staleUpdate(target.id()));
       requests.add(
-          request("/contacts/" + target.id())
-              .header("If-Match", NO_VERSION)
-              .method("DELETE", noBody())
-              .build());
+          request("DELETE", "/contacts/" + target.id(), headers("If-Match", NO_VERSION), null));
     }
     // An id that is no contact's, and a text that is no id.
     requests.add(contact("000000000000000000000000"));
-    requests.add(request("/contacts/not-an-id").GET().build());
+    requests.add(get("/contacts/not-an-id", null));
     return requests;
   }
 
@@ -138,53 +116,59 @@ final class PrimingTraffic {
    * The requests of jwt mode, which only an unauthenticated caller could send: refusals before any
    * route is served. Priming holds no token and cannot make one.
    */
-  List<HttpRequest> refusedRequests() {
+  List<Request> refusedRequests() {
     return List.of(
-        request("/contacts").GET().build(),
-        request("/contacts?page%5Bsize%5D=5").header(ACCEPT, JsonApi.MEDIA_TYPE).GET().build(),
-        request("/contacts/000000000000000000000000")
-            .header("Authorization", "Bearer not-a-token")
-            .GET()
-            .build(),
+        get("/contacts", null),
+        get("/contacts?page%5Bsize%5D=5", JsonApi.MEDIA_TYPE),
+        request(
+            "GET",
+            "/contacts/000000000000000000000000",
+            headers("Authorization", "Bearer not-a-token"),
+            null),
         invalidCreate());
   }
 
   /** A create that validation refuses: no last name and no valid email. */
-  private HttpRequest invalidCreate() {
-    return request("/contacts")
-        .header("Content-Type", JsonApi.MEDIA_TYPE)
-        .header(ACCEPT, JsonApi.MEDIA_TYPE)
-        .POST(
-            HttpRequest.BodyPublishers.ofString(
-                "{\"data\":{\"type\":\"contacts\",\"attributes\":"
-                    + "{\"firstName\":\"Priming\",\"email\":\"not an address\"}}}"))
-        .build();
+  private Request invalidCreate() {
+    return request(
+        "POST",
+        "/contacts",
+        headers("Content-Type", JsonApi.MEDIA_TYPE, ACCEPT, JsonApi.MEDIA_TYPE),
+        "{\"data\":{\"type\":\"contacts\",\"attributes\":"
+            + "{\"firstName\":\"Priming\",\"email\":\"not an address\"}}}");
   }
 
   /** A change whose If-Match names no version: answered 412, and nothing is written. */
-  private HttpRequest staleUpdate(String id) {
-    return request("/contacts/" + id)
-        .header("Content-Type", JsonApi.MEDIA_TYPE)
-        .header(ACCEPT, JsonApi.MEDIA_TYPE)
-        .header("If-Match", NO_VERSION)
-        .method(
-            "PATCH",
-            HttpRequest.BodyPublishers.ofString(
-                "{\"data\":{\"type\":\"contacts\",\"id\":\""
-                    + id
-                    + "\",\"attributes\":{\"city\":\"Priming\"}}}"))
-        .build();
+  private Request staleUpdate(String id) {
+    return request(
+        "PATCH",
+        "/contacts/" + id,
+        headers(
+            "Content-Type", JsonApi.MEDIA_TYPE, ACCEPT, JsonApi.MEDIA_TYPE, "If-Match", NO_VERSION),
+        "{\"data\":{\"type\":\"contacts\",\"id\":\""
+            + id
+            + "\",\"attributes\":{\"city\":\"Priming\"}}}");
   }
 
-  private HttpRequest.Builder request(String pathAndQuery) {
-    return HttpRequest.newBuilder(base.resolve(pathAndQuery))
-        .timeout(TIMEOUT)
-        .header(PrimingMarker.HEADER, marker)
-        .header("traceparent", traceparent);
+  private Request get(String pathAndQuery, String accept) {
+    return request("GET", pathAndQuery, accept == null ? headers() : headers(ACCEPT, accept), null);
   }
 
-  private static HttpRequest.BodyPublisher noBody() {
-    return HttpRequest.BodyPublishers.noBody();
+  /** A request with the marker and the unsampled trace context after the given headers. */
+  private Request request(
+      String method, String pathAndQuery, Map<String, String> headers, String body) {
+    headers.put(PrimingMarker.HEADER, marker);
+    headers.put("traceparent", traceparent);
+    return LoopbackHttp.request(method, pathAndQuery, headers, body);
+  }
+
+  /** Headers from name and value pairs, in their order. */
+  private static Map<String, String> headers(String... namesAndValues) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+      headers.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return headers;
   }
 
   /** A trace context (W3C) that asks for the request not to be sampled: flags 00. */
