@@ -133,6 +133,14 @@ final class LoopbackHttp implements AutoCloseable {
     Answer exchange(Request request) throws IOException {
       out.write(request.bytes());
       out.flush();
+      try {
+        return answer(request);
+      } catch (NumberFormatException e) {
+        throw new IOException("not an HTTP/1.1 answer", e);
+      }
+    }
+
+    private Answer answer(Request request) throws IOException {
       String statusLine = line();
       if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
         throw new IOException("not an HTTP/1.1 status line");

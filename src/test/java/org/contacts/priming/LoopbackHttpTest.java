@@ -3,6 +3,7 @@ package org.contacts.priming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +105,34 @@ class LoopbackHttpTest {
         seen.get(0).clientPort(),
         seen.get(1).clientPort(),
         "a new connection after Connection: close");
+  }
+
+  @Test
+  void anAnswerThatIsNotHttpIsAnIoErrorNotACrash() throws IOException {
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread garbage =
+          new Thread(
+              () -> {
+                try (Socket socket = listener.accept()) {
+                  socket.getInputStream().read(new byte[1024]);
+                  socket
+                      .getOutputStream()
+                      .write(
+                          "HTTP/1.1 200 OK\r\nContent-Length: lots\r\n\r\n"
+                              .getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException ignored) {
+                  // the test asserts on the client's side
+                }
+              });
+      garbage.start();
+      try (LoopbackHttp client = new LoopbackHttp(listener.getLocalPort(), 2_000, 5_000)) {
+        IOException refused = assertThrows(IOException.class, () -> client.send(get("/")));
+        assertEquals(
+            "not an HTTP/1.1 answer",
+            refused.getMessage(),
+            "a malformed answer fails as I/O, which ends priming with its reason");
+      }
+    }
   }
 
   @Test
