@@ -73,11 +73,18 @@ final class LoopbackHttp implements AutoCloseable {
 
   /** Sends a request on an idle connection, or a new one, and reads the whole answer. */
   Answer send(Request request) throws IOException {
-    Connection connection = idle.poll();
-    boolean reused = connection != null;
-    if (connection == null) {
-      connection = open();
+    Connection kept = idle.poll();
+    if (kept != null) {
+      try {
+        return exchange(kept, request);
+      } catch (IOException closedWhileIdle) {
+        // The listener may close a connection that waited idle: once more, on a new one.
+      }
     }
+    return exchange(open(), request);
+  }
+
+  private Answer exchange(Connection connection, Request request) throws IOException {
     try {
       Answer answer = connection.exchange(request);
       if (connection.keepAlive && !closed) {
@@ -88,9 +95,6 @@ final class LoopbackHttp implements AutoCloseable {
       return answer;
     } catch (IOException e) {
       connection.close();
-      if (reused) {
-        return send(request); // the listener may close an idle connection: once more on a new one
-      }
       throw e;
     }
   }

@@ -108,6 +108,35 @@ class LoopbackHttpTest {
   }
 
   @Test
+  void sendsAgainOnANewConnectionWhenTheListenerClosedAnIdleOne() throws Exception {
+    try (ServerSocket listener = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
+      Thread oneAnswerPerConnection =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 2; i++) {
+                  try (Socket socket = listener.accept()) {
+                    socket.getInputStream().read(new byte[1024]);
+                    socket
+                        .getOutputStream()
+                        .write(
+                            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"
+                                .getBytes(StandardCharsets.US_ASCII));
+                  } catch (IOException ignored) {
+                    // the test asserts on the client's side
+                  }
+                }
+              });
+      oneAnswerPerConnection.start();
+      try (LoopbackHttp client = new LoopbackHttp(listener.getLocalPort(), 2_000, 5_000)) {
+        assertEquals(200, client.send(get("/")).status(), "the first answer, kept alive");
+        assertEquals(
+            200, client.send(get("/")).status(), "the second, after the listener closed the first");
+      }
+      oneAnswerPerConnection.join(5_000);
+    }
+  }
+
+  @Test
   void anAnswerThatIsNotHttpIsAnIoErrorNotACrash() throws IOException {
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Thread garbage =
