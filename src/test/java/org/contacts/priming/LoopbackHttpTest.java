@@ -110,50 +110,21 @@ class LoopbackHttpTest {
   @Test
   void sendsAgainOnANewConnectionWhenTheListenerClosedAnIdleOne() throws Exception {
     try (ServerSocket listener = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
-      Thread oneAnswerPerConnection =
-          new Thread(
-              () -> {
-                for (int i = 0; i < 2; i++) {
-                  try (Socket socket = listener.accept()) {
-                    socket.getInputStream().read(new byte[1024]);
-                    socket
-                        .getOutputStream()
-                        .write(
-                            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"
-                                .getBytes(StandardCharsets.US_ASCII));
-                  } catch (IOException ignored) {
-                    // the test asserts on the client's side
-                  }
-                }
-              });
-      oneAnswerPerConnection.start();
+      Thread server = answerAndClose(listener, 2, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
       try (LoopbackHttp client = new LoopbackHttp(listener.getLocalPort(), 2_000, 5_000)) {
         assertEquals(200, client.send(get("/")).status(), "the first answer, kept alive");
         assertEquals(
             200, client.send(get("/")).status(), "the second, after the listener closed the first");
       }
-      oneAnswerPerConnection.join(5_000);
+      server.join(5_000);
     }
   }
 
   @Test
-  void anAnswerThatIsNotHttpIsAnIoErrorNotACrash() throws IOException {
+  void anAnswerThatIsNotHttpIsAnIoErrorNotACrash() throws Exception {
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Thread garbage =
-          new Thread(
-              () -> {
-                try (Socket socket = listener.accept()) {
-                  socket.getInputStream().read(new byte[1024]);
-                  socket
-                      .getOutputStream()
-                      .write(
-                          "HTTP/1.1 200 OK\r\nContent-Length: lots\r\n\r\n"
-                              .getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException ignored) {
-                  // the test asserts on the client's side
-                }
-              });
-      garbage.start();
+      Thread server =
+          answerAndClose(listener, 1, "HTTP/1.1 200 OK\r\nContent-Length: lots\r\n\r\n");
       try (LoopbackHttp client = new LoopbackHttp(listener.getLocalPort(), 2_000, 5_000)) {
         IOException refused = assertThrows(IOException.class, () -> client.send(get("/")));
         assertEquals(
@@ -161,7 +132,29 @@ class LoopbackHttpTest {
             refused.getMessage(),
             "a malformed answer fails as I/O, which ends priming with its reason");
       }
+      server.join(5_000);
     }
+  }
+
+  /**
+   * A listener that, on each of so many connections, reads a request, writes the given answer as it
+   * is, then closes the connection: what the JDK's server will not do.
+   */
+  private static Thread answerAndClose(ServerSocket listener, int connections, String answer) {
+    Thread server =
+        new Thread(
+            () -> {
+              for (int i = 0; i < connections; i++) {
+                try (Socket socket = listener.accept()) {
+                  socket.getInputStream().read(new byte[1024]);
+                  socket.getOutputStream().write(answer.getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException ignored) {
+                  // the test asserts on the client's side
+                }
+              }
+            });
+    server.start();
+    return server;
   }
 
   @Test
