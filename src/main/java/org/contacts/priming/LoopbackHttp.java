@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class LoopbackHttp implements AutoCloseable {
 
-  /** A request, encoded once: its method and path only name it in the log. */
+  /** A request, encoded once; its method also tells whether an answer has a body. */
   record Request(String method, String path, byte[] bytes) {
 
     /** How the log names the request: its method and path, without the query. */
