@@ -173,6 +173,10 @@ final class Exchange {
               HttpResponse.BodyHandlers.ofString());
       Matcher heap = HEAP.matcher(metrics.body());
       return heap.find() ? (long) Double.parseDouble(heap.group(1)) : -1;
+    } catch (InterruptedException e) {
+      // The step is over: the sampler's loop must see the interrupt, or the run never exits.
+      Thread.currentThread().interrupt();
+      return -1;
     } catch (Exception e) {
       return -1;
     }
