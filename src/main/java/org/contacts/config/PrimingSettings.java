@@ -36,6 +36,10 @@ public class PrimingSettings {
   double quietCompilingShare;
 
   @Inject
+  @ConfigProperty(name = "contacts.priming.drain-ms", defaultValue = "4000")
+  long drainMillis;
+
+  @Inject
   @ConfigProperty(name = "contacts.priming.connections", defaultValue = "4")
   int connections;
 
@@ -73,6 +77,14 @@ public class PrimingSettings {
    */
   public double quietCompilingShare() {
     return quietCompilingShare;
+  }
+
+  /**
+   * The last part of the bound in which priming sends nothing and waits for the JIT compiler to
+   * finish what its requests queued; 0 sends until the bound.
+   */
+  public long drainMillis() {
+    return drainMillis;
   }
 
   /** How many requests priming keeps in flight at once. */

@@ -18,7 +18,10 @@ import org.contacts.priming.LoopbackHttp.Request;
 /**
  * One priming: waits for the listener, finds what to read, then sends the steps from several
  * threads, window by window, until the rate levels off with the JIT compiler quiet, the bound is
- * reached or the service cannot serve (the datastore down, say), whichever comes first.
+ * reached or the service cannot serve (the datastore down, say), whichever comes first. Near the
+ * bound it stops sending and waits for the compiler to finish what the requests queued: on a small
+ * machine the requests and the compiler share the cores, and code still queued at readiness is
+ * compiled while the first callers wait.
  */
 final class PrimingRun {
 
@@ -59,6 +62,7 @@ final class PrimingRun {
   private volatile long startNanos = System.nanoTime();
   private volatile long deadlineNanos;
   private volatile boolean stopping;
+  private volatile boolean draining;
 
   PrimingRun(PrimingSettings settings, ThreadFactory threads) {
     this.settings = settings;
@@ -132,6 +136,8 @@ final class PrimingRun {
             settings.tolerance(),
             settings.quietCompilingShare());
     long windowNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, settings.windowMillis()));
+    long drainFromNanos = deadlineNanos - TimeUnit.MILLISECONDS.toNanos(drainMillis());
+    long drainStart = 0;
     long windowStart = System.nanoTime();
     long before = requests.get();
     long compilingBefore = compilingMillis();
@@ -143,7 +149,7 @@ final class PrimingRun {
       }
       long now = System.nanoTime();
       long done = requests.get() - before;
-      if (done < MIN_WINDOW_REQUESTS) {
+      if (!draining && done < MIN_WINDOW_REQUESTS && now < drainFromNanos) {
         continue; // too few to tell a rate from noise: the window goes on
       }
       double seconds = (now - windowStart) / 1e9;
@@ -152,11 +158,25 @@ final class PrimingRun {
       compilingBefore = compiling;
       windowStart = now;
       before += done;
-      if (levelling.add(done / seconds, compilingShare)) {
+      if (draining) {
+        if (compilingShare <= settings.quietCompilingShare()) {
+          return String.format(
+              Locale.ROOT,
+              "it stopped sending %d ms before its bound (contacts.priming.drain-ms), and the"
+                  + " compiler finished what the requests had queued %.1f s later (best window"
+                  + " %,.0f requests/s)",
+              drainMillis(),
+              (now - drainStart) / 1e9,
+              levelling.best());
+        }
+      } else if (levelling.add(done / seconds, compilingShare)) {
         return String.format(
             Locale.ROOT,
             "its rate levelled off at %,.0f requests/s (best window) with the compiler quiet",
             levelling.best());
+      } else if (now >= drainFromNanos) {
+        draining = true; // the workers stop after the request each has in flight
+        drainStart = now;
       }
     }
     if (failure.get() != null) {
@@ -168,11 +188,17 @@ final class PrimingRun {
     return String.format(
         Locale.ROOT,
         "it reached its bound (contacts.priming.max-duration-ms %d) before its rate levelled off"
-            + " with the compiler quiet (best window %,.0f requests/s; the compiler busy %.0f%%"
+            + " with the compiler quiet%s (best window %,.0f requests/s; the compiler busy %.0f%%"
             + " of the last window)",
         settings.maxDurationMillis(),
+        draining ? ", having stopped sending " + drainMillis() + " ms before it" : "",
         levelling.best(),
         compilingShare * 100);
+  }
+
+  /** The drain, never longer than the bound. */
+  private long drainMillis() {
+    return Math.min(Math.max(0, settings.drainMillis()), settings.maxDurationMillis());
   }
 
   /**
@@ -187,7 +213,7 @@ final class PrimingRun {
 
   private void work(List<Step> steps, int first) {
     int next = first;
-    while (!stopping && failure.get() == null) {
+    while (!stopping && !draining && failure.get() == null) {
       try {
         steps.get(next++ % steps.size()).run();
         requests.incrementAndGet();

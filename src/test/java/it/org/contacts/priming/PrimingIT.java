@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class PrimingIT {
 
   private static final Pattern PRIMED =
-      Pattern.compile("Primed in [0-9.]+ s with ([0-9,]+) requests: ([^\\n]*)");
+      Pattern.compile("Primed in ([0-9.]+) s with ([0-9,]+) requests: ([^\\n]*)");
   private static final Pattern GAVE_UP =
       Pattern.compile("Priming gave up after [0-9.]+ s and [0-9,]+ requests: ([^\\n]*)");
   private static final Pattern CONTACTS_REQUEST_LINE =
@@ -84,7 +84,7 @@ class PrimingIT {
                   "true"))) {
         Matcher primed = awaitPrimed(server);
         assertTrue(
-            Long.parseLong(primed.group(1).replace(",", "")) > before.size(),
+            Long.parseLong(primed.group(2).replace(",", "")) > before.size(),
             () -> "priming read each contact it found, and more: " + primed.group());
         assertEquals(
             before,
@@ -132,12 +132,14 @@ class PrimingIT {
                 UUID.randomUUID().toString(),
                 "CONTACTS_PRIMING_ENABLED",
                 "true",
-                // A rate that never counts as levelled off: priming runs until its bound.
+                // A rate that never counts as levelled off: priming sends until its drain.
                 "CONTACTS_PRIMING_STEADY_WINDOWS",
                 "1000000",
                 // Long enough for the calls below to come while it runs, on a busy machine too.
                 "CONTACTS_PRIMING_MAX_DURATION_MS",
-                "45000"))) {
+                "45000",
+                "CONTACTS_PRIMING_DRAIN_MS",
+                "5000"))) {
       String during = "outside-" + UUID.randomUUID();
       assertAllRefused(server, during);
       ApiResponse started = Api.sendUnchecked(server.request("/health/started").build());
@@ -150,8 +152,13 @@ class PrimingIT {
 
       Matcher primed = awaitPrimed(server);
       assertTrue(
-          primed.group(2).contains("reached its bound"),
-          () -> "a rate that never levels off stops at the bound: " + primed.group());
+          primed.group(3).contains("stopped sending 5000 ms before"),
+          () -> "a rate that never levels off stops sending at the drain: " + primed.group());
+      assertTrue(
+          Double.parseDouble(primed.group(1)) < 50,
+          () ->
+              "priming ends by its 45 s bound, give or take a request in flight: "
+                  + primed.group());
       assertReady(server);
       assertAllRefused(server, "outside-" + UUID.randomUUID());
       Eventually.await(
