@@ -63,7 +63,11 @@ final class Load {
    * launch to ready on the measured (fresh, unloaded) start, and its first LAUNCH_SECONDS under
    * load from launch (null when LAUNCH_SECONDS=0).
    */
-  record Measured(Map<String, Result> table, List<Result> curve, long rssMb, double readySeconds, Launch launch) {}
+  /** This service's two starts under load from launch: without a workarea, and as the image starts a new pod. */
+  record Launches(Launch fresh, Launch fromImage) {}
+
+  record Measured(Map<String, Result> table, List<Result> curve, long rssMb, double readySeconds, Launch launch,
+      Launch freshLaunch) {}
 
   static Result wrk(String url, int connections, int seconds, List<Long> pids, String script, List<String> scriptArgs) throws Exception {
     List<Long> watched = new ArrayList<>(pids);

@@ -10,6 +10,7 @@ import static bench.Settings.SERVICE_PORT;
 import static bench.Shell.status;
 
 import bench.Load.Launch;
+import bench.Load.Launches;
 import bench.Load.Measured;
 import bench.Load.Result;
 import java.nio.file.Files;
@@ -94,18 +95,28 @@ public final class Main {
   }
 
   /**
-   * A fresh start of the service with GET by id at 32 connections from its launch, as a new pod
-   * that the autoscaler adds for a burst meets it; then the server stops. Null when LAUNCH_SECONDS=0.
+   * The service under GET by id at 32 connections from its launch, as a pod that the autoscaler adds
+   * for a burst meets it, then stopped: first a fresh start, without a workarea; then a start as a
+   * new pod makes it from the image, whose build started and stopped the server once and kept its
+   * workarea and resources (Open Liberty's configure.sh, through populate_scc.sh): here the
+   * workarea and resources of the fresh start, and no JIT state. Neither when LAUNCH_SECONDS=0.
    */
-  static Launch launchUnderLoad(Path ids) throws Exception {
+  static Launches launchUnderLoad(Path ids) throws Exception {
     if (LAUNCH_SECONDS <= 0) {
-      return null;
+      return new Launches(null, null);
     }
     Service.layOutFresh();
+    Launch fresh = launchOnce(ids);
+    launched("This service, a fresh start (no workarea, CONTACTS_AUTH_MODE=none)", fresh);
+    Launch fromImage = launchOnce(ids);
+    launched("This service, started as the image starts a new pod (the workarea and resources of one earlier start,"
+        + " CONTACTS_AUTH_MODE=none)", fromImage);
+    return new Launches(fresh, fromImage);
+  }
+
+  private static Launch launchOnce(Path ids) throws Exception {
     try {
-      Launch launch = Load.fromLaunch(SERVICE_PORT, ids, () -> Service.restart(NONE).readySeconds);
-      launched("This service, a fresh start (no workarea, CONTACTS_AUTH_MODE=none)", launch);
-      return launch;
+      return Load.fromLaunch(SERVICE_PORT, ids, () -> Service.restart(NONE).readySeconds);
     } finally {
       if (Service.running != null) {
         Service.running.stop();
@@ -126,7 +137,7 @@ public final class Main {
         + " %,d other answers, %,d socket errors.", port, launch.ready(), load.served(), launch.ended(), load.non2xx(), load.socketErrors());
   }
 
-  static Measured measureService(Path ids, Launch launch) throws Exception {
+  static Measured measureService(Path ids, Launches launches) throws Exception {
     Service service = Service.fresh(NONE);
     try {
       say("\n## This service, fresh start (no workarea, CONTACTS_AUTH_MODE=none, %s)\n",
@@ -145,7 +156,7 @@ public final class Main {
           say("\nProfile: not taken, %s", e);
         }
       }
-      return new Measured(table, curve, rss[0], service.readySeconds, launch);
+      return new Measured(table, curve, rss[0], service.readySeconds, launches.fromImage(), launches.fresh());
     } finally {
       service.stop();
     }

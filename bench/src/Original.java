@@ -60,7 +60,7 @@ final class Original {
       Map<String, Result> table = Load.table(url, pids, ids, null);
       long rss = pids.stream().mapToLong(pid -> Shell.rssMb(pid)[0]).sum();
       Report.say("\nOriginal service's resident set after the load: %d MB (gunicorn and its workers)", rss);
-      return new Measured(table, List.of(), rss, ready, launched);
+      return new Measured(table, List.of(), rss, ready, launched, null);
     } catch (Exception e) {
       throw new IllegalStateException("the original service: " + e.getMessage(), e);
     } finally {
