@@ -57,15 +57,16 @@ final class Load {
    */
   record Launch(Result load, double listening, double ended, double ready) {}
 
-  /**
-   * A service measured: its settled table by workload and connections ("GET by id 32"), its
-   * warm-up curve after readiness (empty for the original), its resident set after the load, its
-   * launch to ready on the measured (fresh, unloaded) start, and its first LAUNCH_SECONDS under
-   * load from launch (null when LAUNCH_SECONDS=0).
-   */
   /** This service's two starts under load from launch: without a workarea, and as the image starts a new pod. */
   record Launches(Launch fresh, Launch fromImage) {}
 
+  /**
+   * A service measured: its settled table by workload and connections ("GET by id 32"), its
+   * warm-up curve after readiness (empty for the original), its resident set after the load, its
+   * launch to ready on the measured (fresh, unloaded) start, its first LAUNCH_SECONDS under load
+   * from launch (for this service, started as the image starts a new pod), and, for this service
+   * alone, the same on a fresh start (both null when LAUNCH_SECONDS=0).
+   */
   record Measured(Map<String, Result> table, List<Result> curve, long rssMb, double readySeconds, Launch launch,
       Launch freshLaunch) {}
 
