@@ -149,8 +149,8 @@ final class PrimingRun {
       }
       long now = System.nanoTime();
       long done = requests.get() - before;
-      if (!draining && done < MIN_WINDOW_REQUESTS && now < drainFromNanos) {
-        continue; // too few to tell a rate from noise: the window goes on
+      if (done < MIN_WINDOW_REQUESTS && now < drainFromNanos) {
+        continue; // too few to tell a rate from noise, before the drain: the window goes on
       }
       double seconds = (now - windowStart) / 1e9;
       long compiling = compilingMillis();
