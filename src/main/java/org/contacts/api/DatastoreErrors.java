@@ -13,7 +13,7 @@ import org.contacts.jsonapi.ErrorObject;
 
 /**
  * Translates "the datastore cannot serve this now" into a 503 that says which of the three it is
- * (unreachable, too slow, overloaded) and when to try again.
+ * (unreachable, too slow, overloaded), in its title and in its code, and when to try again.
  */
 @ApplicationScoped
 public class DatastoreErrors {
@@ -53,6 +53,7 @@ public class DatastoreErrors {
                       + " at once)"
                       + again);
         };
-    return new ApiException(List.of(error), Map.of(HttpHeaders.RETRY_AFTER, retryAfter));
+    return new ApiException(
+        List.of(error.withCode(kind.tag())), Map.of(HttpHeaders.RETRY_AFTER, retryAfter));
   }
 }

@@ -19,6 +19,16 @@ public class DatastoreUnavailableException extends RuntimeException {
     public String tag() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The kind a tag names (as a 503's error code does), or null when it names none. */
+    public static Kind ofTag(String tag) {
+      for (Kind kind : values()) {
+        if (kind.tag().equals(tag)) {
+          return kind;
+        }
+      }
+      return null;
+    }
   }
 
   private final Kind kind;

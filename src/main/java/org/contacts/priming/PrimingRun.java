@@ -13,15 +13,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.contacts.config.PrimingSettings;
+import org.contacts.datastore.DatastoreFailures;
+import org.contacts.datastore.DatastoreUnavailableException.Kind;
 import org.contacts.priming.LoopbackHttp.Request;
 
 /**
  * One priming: waits for the listener, finds what to read, then sends the steps from several
  * threads, window by window, until the rate levels off with the JIT compiler quiet, the bound is
- * reached or the service cannot serve (the datastore down, say), whichever comes first. Near the
- * bound it stops sending and waits for the compiler to finish what the requests queued: on a small
- * machine the requests and the compiler share the cores, and code still queued at readiness is
- * compiled while the first callers wait.
+ * reached or the service cannot serve (the datastore down, say), whichever comes first; it rides
+ * out the refusals that only say the service is busy ({@link Refusals}). Near the bound it stops
+ * sending and waits for the compiler to finish what the requests queued: on a small machine the
+ * requests and the compiler share the cores, and code still queued at readiness is compiled while
+ * the first callers wait.
  */
 final class PrimingRun {
 
@@ -57,6 +60,7 @@ final class PrimingRun {
   private final PrimingSettings settings;
   private final ThreadFactory threads;
   private final AtomicLong requests = new AtomicLong();
+  private final Refusals refusals = new Refusals();
   private final AtomicReference<String> failure = new AtomicReference<>();
   private final CountDownLatch failed = new CountDownLatch(1);
   private volatile long startNanos = System.nanoTime();
@@ -96,13 +100,23 @@ final class PrimingRun {
     return TimeUnit.NANOSECONDS.toMillis(startNanos - sinceNanos);
   }
 
-  /** Sends one request while finding what to read; counts it. */
+  /**
+   * Sends one request while finding what to read, again while the service answers that it is busy,
+   * until the bound; counts each.
+   */
   LoopbackHttp.Answer discover(PrimingTraffic traffic, Request request)
       throws IOException, PrimingFailure {
-    requests.incrementAndGet();
-    LoopbackHttp.Answer answer = traffic.send(request);
-    checkStatus(request, answer.status());
-    return answer;
+    while (true) {
+      requests.incrementAndGet();
+      LoopbackHttp.Answer answer = traffic.send(request);
+      if (served(request, answer)) {
+        return answer;
+      }
+      if (stopping || System.nanoTime() - deadlineNanos >= 0) {
+        throw new PrimingFailure(
+            "the service was busy: " + request.describe() + " answered 503 until the bound");
+      }
+    }
   }
 
   /** Counts a request made in the process while finding what to read. */
@@ -242,20 +256,43 @@ final class PrimingRun {
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     String failed = failure.get();
     return failed != null
-        ? new PrimingOutcome(requests.get(), millis, failed, true)
-        : new PrimingOutcome(requests.get(), millis, reason, false);
+        ? new PrimingOutcome(requests.get(), millis, failed + refusals.summary(), true)
+        : new PrimingOutcome(requests.get(), millis, reason + refusals.summary(), false);
   }
 
   /**
-   * Why an answer means that the service cannot serve: 503 is the datastore, any other 5xx a fault.
+   * Whether the answer served the request. A 503 that says the service is busy is counted and
+   * ridden out ({@link Refusals}); any other 503, an unreachable datastore first, and any other 5xx
+   * mean the service cannot serve, and priming gives up.
    */
-  static void checkStatus(Request request, int status) throws PrimingFailure {
+  boolean served(Request request, LoopbackHttp.Answer answer) throws PrimingFailure {
+    int status = answer.status();
     if (status == 503) {
+      Kind kind = Kind.ofTag(PrimingSteps.firstError(answer.body(), "code"));
+      if (refusals.rideOut(kind)) {
+        return false;
+      }
+      String title = PrimingSteps.firstError(answer.body(), "title");
       throw new PrimingFailure(
-          "the datastore did not answer (" + request.describe() + " answered 503)");
+          kind == Kind.UNREACHABLE
+              ? "the datastore is unreachable (" + request.describe() + " answered 503)"
+              : request.describe() + " answered 503" + (title == null ? "" : " " + title));
     }
     if (status >= 500) {
       throw new PrimingFailure(request.describe() + " answered " + status);
+    }
+    return true;
+  }
+
+  /** Rides out a read in the process that the service refused as busy; gives up on the rest. */
+  void readFailed(RuntimeException failure) throws PrimingFailure {
+    Kind kind = DatastoreFailures.kindOf(failure);
+    if (!refusals.rideOut(kind)) {
+      throw new PrimingFailure(
+          (kind == Kind.UNREACHABLE ? "the datastore is unreachable" : "a read failed")
+              + " (a read in the process: "
+              + failure.getClass().getSimpleName()
+              + ")");
     }
   }
 }

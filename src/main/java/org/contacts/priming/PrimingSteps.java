@@ -33,19 +33,20 @@ public class PrimingSteps {
   List<PrimingRun.Step> of(SecuritySettings.Mode mode, PrimingRun run, PrimingTraffic traffic)
       throws IOException, PrimingRun.PrimingFailure {
     if (mode == SecuritySettings.Mode.NONE) {
-      return http(traffic, openApiRequests(run, traffic), false);
+      return http(run, traffic, openApiRequests(run, traffic), false);
     }
-    List<PrimingRun.Step> steps = new ArrayList<>(http(traffic, traffic.refusedRequests(), true));
-    List<String> ids = readInProcess(reads::firstPageIds);
+    List<PrimingRun.Step> steps =
+        new ArrayList<>(http(run, traffic, traffic.refusedRequests(), true));
+    List<String> ids = readInProcess(run, reads::firstPageIds);
     run.counted();
     for (int query = 0; query < reads.pageQueries(); query++) {
       int chosen = query;
-      steps.add(() -> runInProcess(() -> reads.page(chosen)));
+      steps.add(() -> runInProcess(run, () -> reads.page(chosen)));
     }
     for (String id : ids == null ? List.<String>of() : ids) {
-      steps.add(() -> runInProcess(() -> reads.contact(id)));
+      steps.add(() -> runInProcess(run, () -> reads.contact(id)));
     }
-    steps.add(() -> runInProcess(() -> reads.contact(NO_CONTACT)));
+    steps.add(() -> runInProcess(run, () -> reads.contact(NO_CONTACT)));
     return steps;
   }
 
@@ -61,38 +62,40 @@ public class PrimingSteps {
   }
 
   private static List<PrimingRun.Step> http(
-      PrimingTraffic traffic, List<Request> requests, boolean mustBeRefused) {
+      PrimingRun run, PrimingTraffic traffic, List<Request> requests, boolean mustBeRefused) {
     List<PrimingRun.Step> steps = new ArrayList<>();
     for (Request request : requests) {
       steps.add(
           () -> {
-            int status = traffic.send(request).status();
-            PrimingRun.checkStatus(request, status);
-            if (mustBeRefused && status != 401) {
+            LoopbackHttp.Answer answer = traffic.send(request);
+            if (run.served(request, answer) && mustBeRefused && answer.status() != 401) {
               throw new PrimingRun.PrimingFailure(
-                  request.describe() + " without a token answered " + status);
+                  request.describe() + " without a token answered " + answer.status());
             }
           });
     }
     return steps;
   }
 
-  /** A read in the process: a refusal of the domain is part of what it warms, anything else not. */
-  private static <T> T readInProcess(Supplier<T> read) throws PrimingRun.PrimingFailure {
+  /**
+   * A read in the process: a refusal of the domain is part of what it warms, and a busy service's
+   * refusal is ridden out; anything else ends priming.
+   */
+  private static <T> T readInProcess(PrimingRun run, Supplier<T> read)
+      throws PrimingRun.PrimingFailure {
     try {
       return read.get();
     } catch (ContactException refused) {
       return null;
     } catch (RuntimeException e) {
-      throw new PrimingRun.PrimingFailure(
-          "the datastore did not answer a read in the process ("
-              + e.getClass().getSimpleName()
-              + ")");
+      run.readFailed(e);
+      return null;
     }
   }
 
-  private static void runInProcess(Runnable read) throws PrimingRun.PrimingFailure {
+  private static void runInProcess(PrimingRun run, Runnable read) throws PrimingRun.PrimingFailure {
     readInProcess(
+        run,
         () -> {
           read.run();
           return null;
@@ -120,6 +123,18 @@ public class PrimingSteps {
         && links.get("next") instanceof JsonString next) {
       URI uri = URI.create(next.getString());
       return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+    return null;
+  }
+
+  /** A string member of the first error object of an errors document, or null. */
+  static String firstError(String body, String member) {
+    if (parse(body) instanceof JsonObject document
+        && document.get("errors") instanceof JsonArray errors
+        && !errors.isEmpty()
+        && errors.get(0) instanceof JsonObject error
+        && error.get(member) instanceof JsonString value) {
+      return value.getString();
     }
     return null;
   }

@@ -26,7 +26,7 @@ class DatastoreErrorsTest {
   }
 
   @Test
-  void eachKindIsA503WithRetryAfterAndATitleOfItsOwn() {
+  void eachKindIsA503WithRetryAfterATitleOfItsOwnAndItsTagAsCode() {
     Set<String> titles = new HashSet<>();
     for (Kind kind : Kind.values()) {
       ApiException refusal = errors.of(new DatastoreUnavailableException(kind, null));
@@ -34,6 +34,7 @@ class DatastoreErrorsTest {
       assertEquals(503, refusal.status(), kind + " is a 503");
       assertEquals("5", refusal.headers().get("Retry-After"), kind + " says when to retry");
       assertTrue(titles.add(error.title()), kind + " has a title of its own: " + error.title());
+      assertEquals(kind.tag(), error.code(), kind + " says its kind to a program, as metrics do");
       assertTrue(error.detail().contains("try again in 5 seconds"), () -> error.detail());
     }
   }

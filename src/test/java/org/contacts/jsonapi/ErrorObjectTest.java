@@ -65,6 +65,21 @@ class ErrorObjectTest {
   }
 
   @Test
+  void codeAppearsWhenGivenAndSurvivesALaterSource() {
+    JsonObject error =
+        rendered(
+            ErrorObject.of(503, "Service is overloaded", null)
+                .withCode("overloaded")
+                .atHeader("Accept"));
+
+    assertEquals("overloaded", error.getString("code"), "code: " + error);
+    assertEquals("Accept", error.getJsonObject("source").getString("header"), "source: " + error);
+    assertFalse(
+        rendered(ErrorObject.of(400, "Bad", null)).containsKey("code"),
+        "no code unless one was given");
+  }
+
+  @Test
   void typeLinkIdAndMetaAppearAndSurviveALaterSource() {
     JsonObject meta =
         Json.createObjectBuilder()

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.contacts.datastore.DatastoreUnavailableException.Kind;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.ErrorObject;
 
@@ -56,15 +57,17 @@ public class AdmissionFilter implements Filter {
     this.overloaded =
         new ApiException(
             ErrorObject.of(
-                503,
-                "Service is overloaded",
-                limit
-                    + " requests are in progress, as many as the service works on at once, and"
-                    + " this one waited "
-                    + queueTimeoutMillis
-                    + " ms in line for a place; try again in "
-                    + retryAfter
-                    + " seconds."),
+                    503,
+                    "Service is overloaded",
+                    limit
+                        + " requests are in progress, as many as the service works on at once, and"
+                        + " this one waited "
+                        + queueTimeoutMillis
+                        + " ms in line for a place; try again in "
+                        + retryAfter
+                        + " seconds.")
+                // The datastore gate's code for a full bulkhead: to a client both say "busy".
+                .withCode(Kind.OVERLOADED.tag()),
             Map.of(HttpHeaders.RETRY_AFTER, retryAfter));
   }
 

@@ -185,7 +185,7 @@ class PrimingIT {
       Matcher gaveUp = GAVE_UP.matcher(server.logs());
       assertTrue(gaveUp.find(), "the log says priming gave up");
       assertTrue(
-          gaveUp.group(1).contains("the datastore did not answer"),
+          gaveUp.group(1).contains("the datastore is unreachable"),
           () -> "and why: " + gaveUp.group());
       assertEquals(
           200,
@@ -203,6 +203,49 @@ class PrimingIT {
             Duration.ofSeconds(60),
             () -> Api.sendUnchecked(server.request("/health/ready").build()).status() == 200);
       }
+    }
+  }
+
+  @Test
+  void aServiceTooBusyToAnswerEveryPrimingRequestIsStillPrimedNotGivenUp() {
+    int processors = Runtime.getRuntime().availableProcessors();
+    try (LibertyServer server =
+        LibertyServer.start(
+            "contacts-priming-busy",
+            Map.of(
+                "MONGO_URI",
+                TestDatastore.connectionString(),
+                "CONTACTS_PRIMING_ENABLED",
+                "true",
+                // One place per processor and no wait for one, against four senders per
+                // processor: the admission line refuses many of priming's own requests as
+                // overloaded, as it refuses callers' on a cold JVM under load from launch.
+                "CONTACTS_ADMISSION_PER_PROCESSOR",
+                "1",
+                "CONTACTS_ADMISSION_QUEUE_TIMEOUT_MS",
+                "0",
+                "CONTACTS_PRIMING_CONNECTIONS",
+                Integer.toString(4 * processors),
+                "CONTACTS_PRIMING_STEADY_WINDOWS",
+                "1000000",
+                "CONTACTS_PRIMING_MAX_DURATION_MS",
+                "12000",
+                "CONTACTS_PRIMING_DRAIN_MS",
+                "3000"))) {
+      Matcher primed = awaitPrimed(server);
+      assertFalse(
+          GAVE_UP.matcher(server.logs()).find(),
+          () -> "priming did not give up: " + primed.group());
+      assertTrue(
+          primed.group(3).contains("stopped sending 3000 ms before")
+              && primed.group(3).matches(".*rode out [0-9,]+ answers 503 .*overloaded [0-9]+.*"),
+          () ->
+              "it sent to its drain and says how many busy answers it rode out: " + primed.group());
+      assertReady(server);
+      assertEquals(
+          200,
+          Api.sendUnchecked(server.request("/contacts").build()).status(),
+          "the service serves after priming");
     }
   }
 

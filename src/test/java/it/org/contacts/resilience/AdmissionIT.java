@@ -111,7 +111,8 @@ class AdmissionIT {
   private static boolean isOverloaded(ApiResponse response) {
     return response.status() == 503
         && response.header("Retry-After") != null
-        && "Service is overloaded".equals(response.error().getString("title"));
+        && "Service is overloaded".equals(response.error().getString("title"))
+        && "overloaded".equals(response.error().getString("code", null));
   }
 
   private static CompletableFuture<Timed> timed(ExecutorService clients, HttpRequest request) {

@@ -58,6 +58,8 @@ class DatastoreOutageIT extends DeployedServiceBase {
             () -> request[0] + " " + request[1] + " during the outage: " + response);
         assertEquals(
             "Datastore is unreachable", response.error().getString("title"), "names the outage");
+        assertEquals(
+            "unreachable", response.error().getString("code", null), "and says it to a program");
         assertNotNull(response.header("Retry-After"), "tells the client when to retry");
         assertTrue(
             took.compareTo(ANSWER_BOUND) < 0,

@@ -47,6 +47,8 @@ class AdmissionFilterTest {
     ApiException refusal = refusalOf(third);
     assertEquals(503, refusal.status(), "refused as not now");
     assertEquals("Service is overloaded", refusal.errors().get(0).title(), "the title says why");
+    assertEquals(
+        "overloaded", refusal.errors().get(0).code(), "its code is the datastore gate's for busy");
     assertEquals("5", refusal.headers().get("Retry-After"), "it says when to try again");
     assertEquals(2, admission.atWork(), "the refused request took no place");
     assertEquals(1, refusals.get(), "the refusal is counted");
