@@ -55,7 +55,12 @@ final class Load {
    * The load that started at launch: the window's result, when the port first accepted a
    * connection and when the load ended (seconds after launch), and when the service was ready.
    */
-  record Launch(Result load, double listening, double ended, double ready) {}
+  /** @param refusals what the service says it refused, and how its priming ended; null when unknown */
+  record Launch(Result load, double listening, double ended, double ready, String refusals) {
+    Launch withRefusals(String said) {
+      return new Launch(load, listening, ended, ready, said);
+    }
+  }
 
   /** This service's two starts under load from launch: without a workarea, and as the image starts a new pod. */
   record Launches(Launch fresh, Launch fromImage) {}
@@ -119,7 +124,7 @@ final class Load {
     double ready = launch.call();
     Result result = load.get(LAUNCH_SECONDS + 60L, TimeUnit.SECONDS);
     double since = listening.get()[0];
-    return new Launch(result, since, since + result.seconds(), ready);
+    return new Launch(result, since, since + result.seconds(), ready, null);
   }
 
   /** GET by id at 32 connections from the moment the service is ready, window by window, then the settling. */

@@ -13,12 +13,19 @@ import bench.Load.Launch;
 import bench.Load.Launches;
 import bench.Load.Measured;
 import bench.Load.Result;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.MintToken;
 
 /**
@@ -116,12 +123,51 @@ public final class Main {
 
   private static Launch launchOnce(Path ids) throws Exception {
     try {
-      return Load.fromLaunch(SERVICE_PORT, ids, () -> Service.restart(NONE).readySeconds);
+      Launch launch = Load.fromLaunch(SERVICE_PORT, ids, () -> Service.restart(NONE).readySeconds);
+      return launch.withRefusals(refusalsSaid());
     } finally {
       if (Service.running != null) {
         Service.running.stop();
       }
     }
+  }
+
+  private static final Pattern REFUSAL_COUNTER = Pattern.compile(
+      "(?m)^contacts_(admission_refused|datastore_unavailable)_total\\{(?:kind=\"(\\w+)\")?[^}]*}\\s+([0-9.E+]+)$");
+  private static final Pattern PRIMING_ENDED = Pattern.compile("(Primed in|Priming gave up after) [^\\n]*");
+
+  /**
+   * The service's own account of its 503s, by the kind its refusal counters name, and the log line
+   * that says how its priming ended: which refusal a non-2xx answer under load from launch was.
+   */
+  private static String refusalsSaid() {
+    StringBuilder said = new StringBuilder();
+    try {
+      HttpResponse<String> metrics = Shell.HTTP.send(
+          HttpRequest.newBuilder(URI.create(Service.running.url() + "/metrics?scope=application"))
+              .timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      Matcher counter = REFUSAL_COUNTER.matcher(metrics.body());
+      while (counter.find()) {
+        long count = (long) Double.parseDouble(counter.group(3));
+        said.append(said.length() == 0 ? "" : ", ").append(counter.group(2) == null
+            ? "the admission line refused " + count
+            : "the datastore gate refused " + count + " as " + counter.group(2));
+      }
+    } catch (Exception e) {
+      said.append("the refusal counters could not be read (").append(e.getMessage()).append(')');
+    }
+    try {
+      Matcher ended = PRIMING_ENDED.matcher(Files.readString(OUT.resolve("service.log")));
+      String last = null;
+      while (ended.find()) {
+        last = ended.group();
+      }
+      said.append(". Priming: ").append(last == null ? "no line" : last);
+    } catch (IOException e) {
+      said.append(". Priming: the log could not be read");
+    }
+    return said.toString();
   }
 
   static void launched(String who, Launch launch) {
@@ -135,6 +181,9 @@ public final class Main {
         : String.format("the port accepted no connection within %d s of launch: nothing served", LAUNCH_SECONDS);
     say("GET by id at 32 connections from launch: %s, ready at %.1f s; %,d requests served (2xx) by %.1f s after launch,"
         + " %,d other answers, %,d socket errors.", port, launch.ready(), load.served(), launch.ended(), load.non2xx(), load.socketErrors());
+    if (launch.refusals() != null) {
+      say("The service's refusal counters then: %s", launch.refusals());
+    }
   }
 
   static Measured measureService(Path ids, Launches launches) throws Exception {
