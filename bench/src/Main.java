@@ -13,7 +13,6 @@ import bench.Load.Launch;
 import bench.Load.Launches;
 import bench.Load.Measured;
 import bench.Load.Result;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -134,11 +133,14 @@ public final class Main {
 
   private static final Pattern REFUSAL_COUNTER = Pattern.compile(
       "(?m)^contacts_(admission_refused|datastore_unavailable)_total\\{(?:kind=\"(\\w+)\")?[^}]*}\\s+([0-9.E+]+)$");
-  private static final Pattern PRIMING_ENDED = Pattern.compile("(Primed in|Priming gave up after) [^\\n]*");
+  private static final Pattern PRIMING_REQUESTS = Pattern.compile("\"requests\"\\s*:\\s*(\\d+)");
+  private static final Pattern PRIMING_MILLIS = Pattern.compile("\"durationMillis\"\\s*:\\s*(\\d+)");
+  private static final Pattern PRIMING_STOPPED = Pattern.compile("\"stopped\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   /**
-   * The service's own account of its 503s, by the kind its refusal counters name, and the log line
-   * that says how its priming ended: which refusal a non-2xx answer under load from launch was.
+   * The service's own account of its 503s, by the kind its refusal counters name, and of how its
+   * priming ended, from its readiness check: which refusal a non-2xx answer under load from launch
+   * was, and whether priming rode it out.
    */
   private static String refusalsSaid() {
     StringBuilder said = new StringBuilder();
@@ -148,24 +150,35 @@ public final class Main {
               .timeout(Duration.ofSeconds(5)).build(),
           HttpResponse.BodyHandlers.ofString());
       Matcher counter = REFUSAL_COUNTER.matcher(metrics.body());
+      long admission = 0;
+      StringBuilder gate = new StringBuilder();
       while (counter.find()) {
         long count = (long) Double.parseDouble(counter.group(3));
-        said.append(said.length() == 0 ? "" : ", ").append(counter.group(2) == null
-            ? "the admission line refused " + count
-            : "the datastore gate refused " + count + " as " + counter.group(2));
+        if (counter.group(2) == null) {
+          admission += count;
+        } else {
+          gate.append(gate.length() == 0 ? "" : ", ").append(counter.group(2)).append(' ').append(count);
+        }
       }
+      said.append(String.format("the admission line refused %,d; the datastore gate %s", admission, gate));
     } catch (Exception e) {
       said.append("the refusal counters could not be read (").append(e.getMessage()).append(')');
     }
     try {
-      Matcher ended = PRIMING_ENDED.matcher(Files.readString(OUT.resolve("service.log")));
-      String last = null;
-      while (ended.find()) {
-        last = ended.group();
-      }
-      said.append(". Priming: ").append(last == null ? "no line" : last);
-    } catch (IOException e) {
-      said.append(". Priming: the log could not be read");
+      // The readiness check's own account: the log's line may have rotated away under the load.
+      String health = Shell.HTTP.send(
+          HttpRequest.newBuilder(URI.create(Service.running.url() + "/health/ready"))
+              .timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      Matcher requests = PRIMING_REQUESTS.matcher(health);
+      Matcher millis = PRIMING_MILLIS.matcher(health);
+      Matcher stopped = PRIMING_STOPPED.matcher(health);
+      said.append(requests.find() && millis.find() && stopped.find()
+          ? String.format(". Priming made %,d requests in %.1f s: %s", Long.parseLong(requests.group(1)),
+              Long.parseLong(millis.group(1)) / 1000.0, stopped.group(1).replace("\\\"", "\""))
+          : ". Priming: its readiness check says nothing of it yet");
+    } catch (Exception e) {
+      said.append(". Priming: readiness could not be read (").append(e.getMessage()).append(')');
     }
     return said.toString();
   }
