@@ -9,6 +9,12 @@ import io.opentelemetry.api.trace.Span;
  */
 public final class RequestTelemetry {
 
+  /**
+   * The request attribute that holds when (System.nanoTime) a request began to wait in a line
+   * before JAX-RS took it, as the admission line's requests do; the request's time starts there.
+   */
+  public static final String WAITING_SINCE = RequestTelemetry.class.getName() + ".waitingSince";
+
   private static final ThreadLocal<RequestTelemetry> CURRENT = new ThreadLocal<>();
 
   private final String requestId;
@@ -22,9 +28,12 @@ public final class RequestTelemetry {
     this.span = span;
   }
 
-  /** Begins a request; span is Liberty's server span when tracing is on, null when it is off. */
-  static RequestTelemetry begin(String requestId, Span span) {
-    RequestTelemetry telemetry = new RequestTelemetry(requestId, System.nanoTime(), span);
+  /**
+   * Begins a request; span is Liberty's server span when tracing is on, null when it is off, and
+   * startNanos when its time starts, earlier than now for one that waited in a line.
+   */
+  static RequestTelemetry begin(String requestId, Span span, long startNanos) {
+    RequestTelemetry telemetry = new RequestTelemetry(requestId, startNanos, span);
     CURRENT.set(telemetry);
     return telemetry;
   }

@@ -52,7 +52,13 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
     Span span = Span.current();
     SpanContext trace = span.getSpanContext();
     boolean traced = trace.isValid();
-    RequestTelemetry.begin(id, traced ? span : null);
+    // A wait in the admission line is part of the request's time, as its client lived it.
+    RequestTelemetry.begin(
+        id,
+        traced ? span : null,
+        request.getProperty(RequestTelemetry.WAITING_SINCE) instanceof Long since
+            ? since
+            : System.nanoTime());
     LogContext.begin(id, traced ? trace : null);
     if (traced) {
       TracedQueries.redact(span, request.getUriInfo().getRequestUri().getRawQuery());

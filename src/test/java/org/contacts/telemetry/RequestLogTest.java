@@ -13,7 +13,7 @@ class RequestLogTest {
 
   @Test
   void requestLineWithoutTracingNamesNoTrace() {
-    RequestTelemetry telemetry = RequestTelemetry.begin("req-1", null);
+    RequestTelemetry telemetry = RequestTelemetry.begin("req-1", null, System.nanoTime());
     try {
       assertEquals(
           "GET /contacts/abc 404 1234us requestId=req-1",
@@ -33,7 +33,7 @@ class RequestLogTest {
                 "00f067aa0ba902b7",
                 TraceFlags.getSampled(),
                 TraceState.getDefault()));
-    RequestTelemetry telemetry = RequestTelemetry.begin("req-2", span);
+    RequestTelemetry telemetry = RequestTelemetry.begin("req-2", span, System.nanoTime());
     try {
       assertEquals(
           "POST /contacts 201 50us requestId=req-2"

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.contacts.datastore.DatastoreUnavailableException.Kind;
 import org.contacts.jsonapi.ApiException;
 import org.contacts.jsonapi.ErrorObject;
+import org.contacts.telemetry.RequestTelemetry;
 
 /**
  * Lets a bounded number of contacts requests be at work at once, a few per processor, and queues
@@ -23,7 +24,8 @@ import org.contacts.jsonapi.ErrorObject;
  * requests than between the eighty request threads that issue 20's probes need: fewer threads
  * runnable at once means fewer stalls on the container's own locks and less switching
  * (BENCHMARKS.md). A request still in line after the moment is refused with a 503 "overloaded" and
- * Retry-After.
+ * Retry-After. A request that waits says since when, so that its time in the request line, metrics
+ * and Server-Timing includes the wait.
  *
  * <p>Exports, imports and the change feed stay outside the line: each holds its request for seconds
  * or minutes and would keep the short requests waiting. The datastore's own bulkhead still bounds
@@ -79,7 +81,7 @@ public class AdmissionFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
-    if (!enter()) {
+    if (!enter(http)) {
       refusals.run();
       ServletRefusalFilter.refuse(http, overloaded);
       chain.doFilter(request, response);
@@ -97,8 +99,13 @@ public class AdmissionFilter implements Filter {
     return limit - places.availablePermits();
   }
 
-  private boolean enter() {
+  private boolean enter(HttpServletRequest request) {
     try {
+      // Not tryAcquire(), which would pass ahead of those already in line.
+      if (places.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+        return true;
+      }
+      request.setAttribute(RequestTelemetry.WAITING_SINCE, System.nanoTime());
       return places.tryAcquire(queueTimeoutMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException stopping) {
       Thread.currentThread().interrupt();

@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,7 @@ class AdmissionIT {
 
   private static final int PER_PROCESSOR = 1;
   private static final Duration QUEUE_TIMEOUT = Duration.ofMillis(200);
+  private static final Pattern APP_DURATION = Pattern.compile("app;dur=([0-9.]+)");
 
   /** Every reply of the datastore this late: the admitted requests hold their places this long. */
   private static final Duration SLOW_REPLIES = Duration.ofMillis(2000);
@@ -77,6 +80,9 @@ class AdmissionIT {
           refused.stream().allMatch(a -> a.millis() < SLOW_REPLIES.toMillis()),
           () -> "each refusal came before the datastore could have answered: " + refused);
       refused.forEach(a -> JsonApiDocuments.assertValid(a.response(), false));
+      assertTrue(
+          refused.stream().allMatch(a -> appMillis(a.response()) >= QUEUE_TIMEOUT.toMillis()),
+          () -> "each refusal's Server-Timing counts its wait in line: " + refused);
       assertEquals(
           refused.size(),
           (int) Metrics.value(server, "contacts_admission_refused_total"),
@@ -106,6 +112,12 @@ class AdmissionIT {
         Integer.toString(PER_PROCESSOR),
         "CONTACTS_ADMISSION_QUEUE_TIMEOUT_MS",
         Long.toString(QUEUE_TIMEOUT.toMillis()));
+  }
+
+  /** The service's own time for a request, from its Server-Timing header's app metric. */
+  private static double appMillis(ApiResponse response) {
+    Matcher app = APP_DURATION.matcher(String.valueOf(response.header("Server-Timing")));
+    return app.find() ? Double.parseDouble(app.group(1)) : -1;
   }
 
   private static boolean isOverloaded(ApiResponse response) {

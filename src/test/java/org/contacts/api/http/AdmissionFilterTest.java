@@ -2,6 +2,7 @@ package org.contacts.api.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.servlet.FilterChain;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.contacts.jsonapi.ApiException;
+import org.contacts.telemetry.RequestTelemetry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,24 @@ class AdmissionFilterTest {
     assertEquals("5", refusal.headers().get("Retry-After"), "it says when to try again");
     assertEquals(2, admission.atWork(), "the refused request took no place");
     assertEquals(1, refusals.get(), "the refusal is counted");
+  }
+
+  @Test
+  void onlyARequestThatWaitedInLineSaysSinceWhenSoThatItsTimeIncludesTheWait() throws Exception {
+    AdmissionFilter admission = new AdmissionFilter(1, 50, 5, refusals::incrementAndGet);
+    HttpServletRequest first = request("GET", "/contacts", Map.of());
+    admission.doFilter(first, null, (req, res) -> {});
+    assertNull(
+        first.getAttribute(RequestTelemetry.WAITING_SINCE), "a place was free: no wait to count");
+
+    holdAtWork(admission, 1);
+    HttpServletRequest second = request("GET", "/contacts", Map.of());
+    long before = System.nanoTime();
+    admission.doFilter(second, null, (req, res) -> {});
+    assertTrue(
+        second.getAttribute(RequestTelemetry.WAITING_SINCE) instanceof Long since
+            && since - before >= 0,
+        "the request that waited says since when");
   }
 
   @Test
