@@ -12,7 +12,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.contacts.config.PrimingSettings;
+import org.contacts.controller.ContactException;
 import org.contacts.datastore.DatastoreFailures;
 import org.contacts.datastore.DatastoreUnavailableException.Kind;
 import org.contacts.priming.LoopbackHttp.Request;
@@ -112,16 +114,33 @@ final class PrimingRun {
       if (served(request, answer)) {
         return answer;
       }
-      if (stopping || System.nanoTime() - deadlineNanos >= 0) {
-        throw new PrimingFailure(
-            "the service was busy: " + request.describe() + " answered 503 until the bound");
-      }
+      beforeRetry(request.describe());
     }
   }
 
-  /** Counts a request made in the process while finding what to read. */
-  void counted() {
-    requests.incrementAndGet();
+  /**
+   * Reads in the process while finding what to read, again while the service refuses it as busy,
+   * until the bound; counts each. A refusal of the domain is no answer: null.
+   */
+  <T> T discoverInProcess(Supplier<T> read) throws PrimingFailure {
+    while (true) {
+      requests.incrementAndGet();
+      try {
+        return read.get();
+      } catch (ContactException refused) {
+        return null;
+      } catch (RuntimeException e) {
+        readFailed(e);
+      }
+      beforeRetry("a read in the process");
+    }
+  }
+
+  /** Gives up when the bound has passed while the service kept answering that it was busy. */
+  private void beforeRetry(String what) throws PrimingFailure {
+    if (stopping || System.nanoTime() - deadlineNanos >= 0) {
+      throw new PrimingFailure("the service was busy: " + what + " was refused until the bound");
+    }
   }
 
   /** Drives the steps until the rate levels off, the bound, a failure or a stop. */

@@ -13,7 +13,6 @@ import java.io.StringReader;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.contacts.api.InProcessReads;
 import org.contacts.config.SecuritySettings;
 import org.contacts.controller.ContactException;
@@ -37,8 +36,7 @@ public class PrimingSteps {
     }
     List<PrimingRun.Step> steps =
         new ArrayList<>(http(run, traffic, traffic.refusedRequests(), true));
-    List<String> ids = readInProcess(run, reads::firstPageIds);
-    run.counted();
+    List<String> ids = run.discoverInProcess(reads::firstPageIds);
     for (int query = 0; query < reads.pageQueries(); query++) {
       int chosen = query;
       steps.add(() -> runInProcess(run, () -> reads.page(chosen)));
@@ -81,25 +79,14 @@ public class PrimingSteps {
    * A read in the process: a refusal of the domain is part of what it warms, and a busy service's
    * refusal is ridden out; anything else ends priming.
    */
-  private static <T> T readInProcess(PrimingRun run, Supplier<T> read)
-      throws PrimingRun.PrimingFailure {
+  private static void runInProcess(PrimingRun run, Runnable read) throws PrimingRun.PrimingFailure {
     try {
-      return read.get();
+      read.run();
     } catch (ContactException refused) {
-      return null;
+      // as the route would answer it: warmed all the same
     } catch (RuntimeException e) {
       run.readFailed(e);
-      return null;
     }
-  }
-
-  private static void runInProcess(PrimingRun run, Runnable read) throws PrimingRun.PrimingFailure {
-    readInProcess(
-        run,
-        () -> {
-          read.run();
-          return null;
-        });
   }
 
   /** The ids on a page document; none when it is not one. */

@@ -49,7 +49,7 @@ final class Refusals {
         ? ""
         : String.format(
             Locale.ROOT,
-            "; it rode out %,d answers 503 that said the service was busy (%s)",
+            "; it rode out %,d refusals of a busy service or a slow datastore (%s)",
             total,
             kinds);
   }

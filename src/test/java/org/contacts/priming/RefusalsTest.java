@@ -19,7 +19,7 @@ class RefusalsTest {
     assertTrue(refusals.rideOut(Kind.TOO_SLOW), "too slow: the datastore still answers");
 
     assertEquals(
-        "; it rode out 3 answers 503 that said the service was busy (too_slow 1, overloaded 2)",
+        "; it rode out 3 refusals of a busy service or a slow datastore (too_slow 1, overloaded 2)",
         refusals.summary());
   }
 
