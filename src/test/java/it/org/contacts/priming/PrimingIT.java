@@ -22,6 +22,7 @@ import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -120,27 +121,17 @@ class PrimingIT {
     try (LibertyServer server =
         LibertyServer.start(
             "contacts-priming-jwt",
-            Map.of(
-                "CONTACTS_AUTH_MODE",
-                "jwt",
-                "MONGO_URI",
+            jwtPriming(
                 TestDatastore.connectionString(),
-                "MP_JWT_VERIFY_PUBLICKEY",
-                publicKeyPem(),
-                "MP_JWT_VERIFY_ISSUER",
-                "https://issuer.priming.test",
-                "keystore_password",
-                UUID.randomUUID().toString(),
-                "CONTACTS_PRIMING_ENABLED",
-                "true",
-                // A rate that never counts as levelled off: priming sends until its drain.
-                "CONTACTS_PRIMING_STEADY_WINDOWS",
-                "1000000",
-                // Long enough for the calls below to come while it runs, on a busy machine too.
-                "CONTACTS_PRIMING_MAX_DURATION_MS",
-                "45000",
-                "CONTACTS_PRIMING_DRAIN_MS",
-                "5000"))) {
+                Map.of(
+                    // A rate that never counts as levelled off: priming sends until its drain.
+                    "CONTACTS_PRIMING_STEADY_WINDOWS",
+                    "1000000",
+                    // Long enough for the calls below to come while it runs, on a busy machine.
+                    "CONTACTS_PRIMING_MAX_DURATION_MS",
+                    "45000",
+                    "CONTACTS_PRIMING_DRAIN_MS",
+                    "5000")))) {
       String during = "outside-" + UUID.randomUUID();
       assertAllRefused(server, during);
       ApiResponse started = Api.sendUnchecked(server.request("/health/started").build());
@@ -175,28 +166,18 @@ class PrimingIT {
         LibertyServer server =
             LibertyServer.start(
                 "contacts-priming-slow",
-                Map.of(
-                    "CONTACTS_AUTH_MODE",
-                    "jwt",
-                    "MONGO_URI",
+                jwtPriming(
                     proxy.connectionString(""),
-                    "MP_JWT_VERIFY_PUBLICKEY",
-                    publicKeyPem(),
-                    "MP_JWT_VERIFY_ISSUER",
-                    "https://issuer.priming.test",
-                    "keystore_password",
-                    UUID.randomUUID().toString(),
-                    "CONTACTS_PRIMING_ENABLED",
-                    "true",
-                    "MONGO_TIMEOUT_MS",
-                    "1000",
-                    // Sends until its drain, long enough for the slow moment below to fall in it.
-                    "CONTACTS_PRIMING_STEADY_WINDOWS",
-                    "1000000",
-                    "CONTACTS_PRIMING_MAX_DURATION_MS",
-                    "40000",
-                    "CONTACTS_PRIMING_DRAIN_MS",
-                    "3000"))) {
+                    Map.of(
+                        "MONGO_TIMEOUT_MS",
+                        "1000",
+                        // Sends until its drain, long enough for the slow moment below.
+                        "CONTACTS_PRIMING_STEADY_WINDOWS",
+                        "1000000",
+                        "CONTACTS_PRIMING_MAX_DURATION_MS",
+                        "40000",
+                        "CONTACTS_PRIMING_DRAIN_MS",
+                        "3000")))) {
       // Slower than the 1 s deadline, but well within the driver's 5 s patience for a heartbeat:
       // the datastore is slow, not gone, as a cold service's first reads can find it.
       proxy.delayReplies(Duration.ofMillis(1500));
@@ -348,6 +329,27 @@ class PrimingIT {
 
   private static String metrics(LibertyServer server) {
     return Api.sendUnchecked(server.request("/metrics?scope=application").build()).body();
+  }
+
+  /** A server in jwt mode that primes, on this datastore, with these settings besides. */
+  private static Map<String, String> jwtPriming(String mongoUri, Map<String, String> settings)
+      throws Exception {
+    Map<String, String> environment = new HashMap<>(settings);
+    environment.putAll(
+        Map.of(
+            "CONTACTS_AUTH_MODE",
+            "jwt",
+            "MONGO_URI",
+            mongoUri,
+            "MP_JWT_VERIFY_PUBLICKEY",
+            publicKeyPem(),
+            "MP_JWT_VERIFY_ISSUER",
+            "https://issuer.priming.test",
+            "keystore_password",
+            UUID.randomUUID().toString(),
+            "CONTACTS_PRIMING_ENABLED",
+            "true"));
+    return environment;
   }
 
   private static String publicKeyPem() throws Exception {
