@@ -87,7 +87,15 @@ public final class Main {
     Measured plain = measureService(datastore.ids(), launchUnderLoad(datastore.ids()));
     Optional<Measured> originals = Optional.empty();
     try {
+      if (original.isPresent()) {
+        say("");
+        MachineGauge.read("before the original");
+      }
       originals = original.map(checkout -> Original.measure(checkout, datastore.ids()));
+      if (original.isPresent()) {
+        say("");
+        MachineGauge.read("after the original");
+      }
       originals.ifPresent(o -> launched("The original service", o.launch()));
     } catch (RuntimeException e) {
       say("\nOriginal service: not measured, %s", e.getMessage());

@@ -39,6 +39,7 @@ final class Report {
         Settings.LAUNCH_SECONDS > 0 ? "GET by id at 32 connections for the first " + Settings.LAUNCH_SECONDS + " s" : "none (LAUNCH_SECONDS=0)");
     say("- Windows: warm-up curve %d s in %d s windows, then %d s of settling; each figure the median of %d windows of %d s; wrk -t2, 127.0.0.1",
         CURVE_SECONDS, CURVE_WINDOW, SETTLE, ROUNDS, WINDOW);
+    MachineGauge.read("at the start");
   }
 
   /** The report's title, and the machine, the commit and the JDK its figures come from. */

@@ -60,6 +60,10 @@ final class Verdicts {
   static void targets(Measured plain, Optional<Measured> original, Optional<Result> jwt, double restartReady, String datastoreCeiling)
       throws Exception {
     say("\n## Against the targets of issue 19\n");
+    String drift = MachineGauge.drift();
+    if (drift != null) {
+      say("%s\n", drift);
+    }
     Map<String, Result> table = plain.table();
     Map<String, Result> theirs = original.map(Measured::table).orElse(Map.of());
     Result get32 = table.get("GET by id 32");
