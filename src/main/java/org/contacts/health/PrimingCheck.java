@@ -2,7 +2,6 @@ package org.contacts.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.contacts.priming.Priming;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -23,7 +22,7 @@ public class PrimingCheck implements HealthCheck {
   public static final String NAME = "priming";
   public static final String PRIMING = "the service is priming its hot paths";
 
-  @Inject Priming priming;
+  @Inject PrimingState priming;
 
   @Override
   public HealthCheckResponse call() {
@@ -43,6 +42,6 @@ public class PrimingCheck implements HealthCheck {
 
   /** Whether priming keeps the service from being ready. */
   public boolean isPriming() {
-    return priming.stage() == Priming.Stage.RUNNING;
+    return priming.stage() == PrimingState.Stage.RUNNING;
   }
 }

@@ -13,6 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.contacts.config.PrimingSettings;
 import org.contacts.config.SecuritySettings;
+import org.contacts.health.PrimingOutcome;
+import org.contacts.health.PrimingState;
 
 /**
  * Warms the service before it reports ready: at start it drives the service's own hot paths, then
@@ -20,14 +22,7 @@ import org.contacts.config.SecuritySettings;
  * priming health check keeps the service out of traffic (docs/operations.md).
  */
 @ApplicationScoped
-public class Priming {
-
-  /** Where priming is: off, running, or done (primed or given up). */
-  public enum Stage {
-    OFF,
-    RUNNING,
-    DONE
-  }
+public class Priming implements PrimingState {
 
   private static final Logger LOG = Logger.getLogger(Priming.class.getName());
 
@@ -55,11 +50,12 @@ public class Priming {
     threads.newThread(this::prime).start();
   }
 
+  @Override
   public Stage stage() {
     return stage;
   }
 
-  /** How the last priming ended, or null while none has. */
+  @Override
   public PrimingOutcome outcome() {
     return outcome;
   }

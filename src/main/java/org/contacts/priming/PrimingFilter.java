@@ -10,6 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import org.contacts.telemetry.RequestTelemetry;
 
 /**
  * Tells the service's own priming requests apart, before the request telemetry sees them, so that
@@ -21,8 +22,6 @@ import jakarta.ws.rs.ext.Provider;
 @PreMatching
 @Priority(Priorities.USER - 1500)
 public class PrimingFilter implements ContainerRequestFilter {
-
-  private static final String PRIMING = PrimingFilter.class.getName();
 
   @Inject PrimingMarker marker;
 
@@ -36,16 +35,11 @@ public class PrimingFilter implements ContainerRequestFilter {
     }
     request.getHeaders().remove(PrimingMarker.HEADER);
     if (marker.marks(value, servletRequest.getRemoteAddr())) {
-      request.setProperty(PRIMING, Boolean.TRUE);
+      request.setProperty(RequestTelemetry.UNCOUNTED, Boolean.TRUE);
       Span span = Span.current();
       if (span.isRecording()) {
         span.setAttribute("contacts.priming", true); // sampled despite its trace context
       }
     }
-  }
-
-  /** Whether this filter found the request to be one of the service's priming requests. */
-  public static boolean isPriming(ContainerRequestContext request) {
-    return request.getProperty(PRIMING) != null;
   }
 }

@@ -17,6 +17,7 @@ import org.contacts.config.PrimingSettings;
 import org.contacts.controller.ContactException;
 import org.contacts.datastore.DatastoreFailures;
 import org.contacts.datastore.DatastoreUnavailableException.Kind;
+import org.contacts.health.PrimingOutcome;
 import org.contacts.priming.LoopbackHttp.Request;
 
 /**

@@ -15,6 +15,12 @@ public final class RequestTelemetry {
    */
   public static final String WAITING_SINCE = RequestTelemetry.class.getName() + ".waitingSince";
 
+  /**
+   * The request property that keeps a request out of the request lines and the request metrics, set
+   * by whoever knows it is the service's own (priming); its value is Boolean.TRUE.
+   */
+  public static final String UNCOUNTED = RequestTelemetry.class.getName() + ".uncounted";
+
   private static final ThreadLocal<RequestTelemetry> CURRENT = new ThreadLocal<>();
 
   private final String requestId;

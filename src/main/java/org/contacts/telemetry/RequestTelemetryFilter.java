@@ -14,7 +14,6 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import org.contacts.priming.PrimingFilter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
@@ -44,7 +43,7 @@ public class RequestTelemetryFilter implements ContainerRequestFilter, Container
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (PrimingFilter.isPriming(request)) {
+    if (request.getProperty(RequestTelemetry.UNCOUNTED) != null) {
       return; // the service warming itself: no request line, no metric (docs/operations.md)
     }
     String id = RequestIds.of(request.getHeaderString(RequestIds.HEADER));

@@ -1,4 +1,4 @@
-package org.contacts.priming;
+package org.contacts.health;
 
 /**
  * How a priming ended: the requests it made, how long it took, why it stopped, and whether it gave
