@@ -45,6 +45,12 @@ final class PrimingRun {
 
   private static final long PING_INTERVAL_MILLIS = 100;
 
+  /**
+   * The pause after a refusal that priming rides out: a line configured to refuse at once
+   * (contacts.admission.queue-timeout-ms 0) would otherwise be asked again at once, in a loop.
+   */
+  static final long RIDE_OUT_PAUSE_MILLIS = 20;
+
   /** The JVM's JIT compiler, or null in a JVM that only interprets. */
   private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
 
@@ -282,14 +288,15 @@ final class PrimingRun {
 
   /**
    * Whether the answer served the request. A 503 that says the service is busy is counted and
-   * ridden out ({@link Refusals}); any other 503, an unreachable datastore first, and any other 5xx
-   * mean the service cannot serve, and priming gives up.
+   * ridden out ({@link Refusals}), after a short pause; any other 503, an unreachable datastore
+   * first, and any other 5xx mean the service cannot serve, and priming gives up.
    */
   boolean served(Request request, LoopbackHttp.Answer answer) throws PrimingFailure {
     int status = answer.status();
     if (status == 503) {
       Kind kind = Kind.ofTag(PrimingSteps.firstError(answer.body(), "code"));
       if (refusals.rideOut(kind)) {
+        pauseAfterRefusal();
         return false;
       }
       String title = PrimingSteps.firstError(answer.body(), "title");
@@ -304,15 +311,29 @@ final class PrimingRun {
     return true;
   }
 
-  /** Rides out a read in the process that the service refused as busy; gives up on the rest. */
+  /**
+   * Rides out a read in the process that the service refused as busy, after a short pause; gives up
+   * on the rest.
+   */
   void readFailed(RuntimeException failure) throws PrimingFailure {
     Kind kind = DatastoreFailures.kindOf(failure);
-    if (!refusals.rideOut(kind)) {
+    if (refusals.rideOut(kind)) {
+      pauseAfterRefusal();
+    } else {
       throw new PrimingFailure(
           (kind == Kind.UNREACHABLE ? "the datastore is unreachable" : "a read failed")
               + " (a read in the process: "
               + failure.getClass().getSimpleName()
               + ")");
+    }
+  }
+
+  private static void pauseAfterRefusal() throws PrimingFailure {
+    try {
+      Thread.sleep(RIDE_OUT_PAUSE_MILLIS);
+    } catch (InterruptedException stopping) {
+      Thread.currentThread().interrupt();
+      throw new PrimingFailure("it was interrupted");
     }
   }
 }
