@@ -49,7 +49,7 @@ final class PrimingRun {
    * The pause after a refusal that priming rides out: a line configured to refuse at once
    * (contacts.admission.queue-timeout-ms 0) would otherwise be asked again at once, in a loop.
    */
-  static final long RIDE_OUT_PAUSE_MILLIS = 20;
+  private static final long RIDE_OUT_PAUSE_MILLIS = 20;
 
   /** The JVM's JIT compiler, or null in a JVM that only interprets. */
   private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
