@@ -7,7 +7,6 @@ import static bench.Settings.LAUNCH_SECONDS;
 import static bench.Settings.OUT;
 import static bench.Settings.REPO;
 import static bench.Settings.SERVICE_PORT;
-import static bench.Shell.status;
 
 import bench.Load.Launch;
 import bench.Load.Launches;
@@ -18,27 +17,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.MintToken;
 
 /**
  * The benchmark of issues 14 and 19, in the order it runs: builds the service, starts a shared
  * in-memory datastore, trains the AOT cache (JDK 25), starts the service fresh under load from its
  * launch, starts it fresh again and records its warm-up after readiness, measures it settled
  * beside the original service (which also starts under load), restarts it with bearer
- * authentication on, and gives the verdicts; with EXCHANGE=1 (or only), then exports and imports
+ * authentication on and compares it in turn with a server without (Authentication), and gives the
+ * verdicts; with EXCHANGE=1 (or only), then exports and imports
  * a hundred thousand contacts (Exchange). See
  * bench/README.md; bench/Benchmark.java compiles and starts it.
  */
 public final class Main {
 
-  static final String ISSUER = "https://bench.contacts.example";
   static final Map<String, String> NONE = Map.of("CONTACTS_AUTH_MODE", "none");
 
   private Main() {}
@@ -104,8 +102,8 @@ public final class Main {
       say("\nOriginal service: skipped (set ORIGINAL=<checkout of stevetarver/ember-falcon-mongo> to run it)");
     }
     Verdicts.sideBySide(plain.table(), originals.map(Measured::table).orElse(Map.of()), datastore.ceiling());
-    Authenticated jwt = Settings.off("AUTH") ? new Authenticated(0, Optional.empty()) : measureAuth(datastore.ids());
-    Verdicts.targets(plain, originals, jwt.settled(), jwt.restartReady(), datastore.ceiling());
+    Authentication.Measured jwt = Settings.off("AUTH") ? Authentication.Measured.NOT : Authentication.measure(datastore.ids());
+    Verdicts.targets(plain, originals, jwt, datastore.ceiling());
   }
 
   /**
@@ -129,12 +127,16 @@ public final class Main {
   }
 
   private static Launch launchOnce(Path ids) throws Exception {
+    AtomicReference<Service> started = new AtomicReference<>();
     try {
-      Launch launch = Load.fromLaunch(SERVICE_PORT, ids, () -> Service.restart(NONE).readySeconds);
-      return launch.withRefusals(refusalsSaid());
+      Launch launch = Load.fromLaunch(SERVICE_PORT, ids, () -> {
+        started.set(Service.restart(NONE));
+        return started.get().readySeconds;
+      });
+      return launch.withRefusals(refusalsSaid(started.get()));
     } finally {
-      if (Service.running != null) {
-        Service.running.stop();
+      if (started.get() != null) {
+        started.get().stop();
       }
     }
   }
@@ -150,11 +152,11 @@ public final class Main {
    * priming ended, from its readiness check: which refusal a non-2xx answer under load from launch
    * was, and whether priming rode it out.
    */
-  private static String refusalsSaid() {
+  private static String refusalsSaid(Service service) {
     StringBuilder said = new StringBuilder();
     try {
       HttpResponse<String> metrics = Shell.HTTP.send(
-          HttpRequest.newBuilder(URI.create(Service.running.url() + "/metrics?scope=application"))
+          HttpRequest.newBuilder(URI.create(service.url() + "/metrics?scope=application"))
               .timeout(Duration.ofSeconds(5)).build(),
           HttpResponse.BodyHandlers.ofString());
       Matcher counter = REFUSAL_COUNTER.matcher(metrics.body());
@@ -175,7 +177,7 @@ public final class Main {
     try {
       // The readiness check's own account: the log's line may have rotated away under the load.
       String health = Shell.HTTP.send(
-          HttpRequest.newBuilder(URI.create(Service.running.url() + "/health/ready"))
+          HttpRequest.newBuilder(URI.create(service.url() + "/health/ready"))
               .timeout(Duration.ofSeconds(5)).build(),
           HttpResponse.BodyHandlers.ofString()).body();
       Matcher requests = PRIMING_REQUESTS.matcher(health);
@@ -232,65 +234,14 @@ public final class Main {
     }
   }
 
-  /** The restart in jwt mode: its time to ready, and GET by id at 32 connections if it was measured. */
-  record Authenticated(double restartReady, Optional<Result> settled) {}
-
-  /**
-   * A restart in jwt mode with a key pair made here and a token signed by the project's token tool
-   * (both scopes, audience contacts, two hours).
-   */
-  static Authenticated measureAuth(Path ids) throws Exception {
-    KeyPair keys = MintToken.keyPair();
-    String token = MintToken.sign(keys.getPrivate(),
-        MintToken.claims(ISSUER, "bench", "contacts", 120, List.of("contacts:read", "contacts:write")));
-    Service service = Service.restart(Map.of("CONTACTS_AUTH_MODE", "jwt",
-        "MP_JWT_VERIFY_PUBLICKEY", MintToken.publicKeyPem(keys.getPublic()), "MP_JWT_VERIFY_ISSUER", ISSUER));
-    try {
-      say("\n## This service, restarted with CONTACTS_AUTH_MODE=jwt\n");
-      say("Ready %.1f s after launch (a restart: workarea and feature cache kept), having used %.1f s of CPU.\n",
-          service.readySeconds, service.cpuAtReady);
-      String contact = service.url() + "/contacts/" + Files.readAllLines(ids).get(0);
-      int without = status(contact, null);
-      int with = status(contact, token);
-      // 503 is "not now": by this restart the POST windows have grown the datastore to hundreds of
-      // thousands of contacts, and the priming's sorted pages can keep it busy for a few seconds.
-      // A client would retry after the answer's Retry-After; so does the benchmark, for up to 30 s.
-      for (int retries = 0; with == 503 && retries < 6; retries++) {
-        Shell.sleep(5_000);
-        with = status(contact, token);
-      }
-      if (without == 200) {
-        say("Auth mode not supported by this build: a GET without a token answered 200.");
-        return new Authenticated(service.readySeconds, Optional.empty());
-      }
-      if (with == 0) {
-        say("The service did not answer a GET with the benchmark's token within 10 s: not measured.");
-        return new Authenticated(service.readySeconds, Optional.empty());
-      }
-      if (with != 200) {
-        say("The service refused the benchmark's token (%d; without a token %d): not measured.", with, without);
-        return new Authenticated(service.readySeconds, Optional.empty());
-      }
-      say("A GET without a token answers %d, with the benchmark's RS256 token 200. The same schedule as the first start, every request with the token:\n", without);
-      Load.warmUpCurve(service, ids, token);
-      Result settled = Load.median(service.url(), 32, List.of(service.pid), "get-by-id.lua", List.of(ids.toString(), token));
-      if (!Settings.off("PROFILE")) {
-        Profiles.profile(service, "GET by id with a token", "get-by-id.lua", ids.toString(), token);
-      }
-      return new Authenticated(service.readySeconds, Optional.of(settled));
-    } finally {
-      service.stop();
-    }
-  }
-
-  /** Also on Ctrl+C: stops the service if it still runs, and ends every process the benchmark started. */
+  /** Also on Ctrl+C: stops the services that still run, and ends every process the benchmark started. */
   static void cleanUp() {
-    try {
-      if (Service.running != null) {
-        Service.running.stop();
+    for (Service service : Service.RUNNING) {
+      try {
+        service.stop();
+      } catch (Exception e) {
+        Shell.log("could not stop " + service.name + ": " + e);
       }
-    } catch (Exception e) {
-      Shell.log("could not stop the service: " + e);
     }
     Shell.STARTED.forEach(Process::destroy);
   }
