@@ -28,7 +28,7 @@ final class Authentication {
 
   static final String ISSUER = "https://bench.contacts.example";
   /** Pairs of windows taken in turn; an even number, so that each mode goes first as often. */
-  static final int PAIRS = Settings.number("AUTH_PAIRS", 4);
+  static final int PAIRS = Settings.number("AUTH_PAIRS", 6);
 
   /** One window on each mode, back to back. */
   record Pair(Result none, Result jwt) {
