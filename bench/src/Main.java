@@ -31,9 +31,8 @@ import java.util.regex.Pattern;
  * launch, starts it fresh again and records its warm-up after readiness, measures it settled
  * beside the original service (which also starts under load), restarts it with bearer
  * authentication on and compares it in turn with a server without (Authentication), and gives the
- * verdicts; with EXCHANGE=1 (or only), then exports and imports
- * a hundred thousand contacts (Exchange). See
- * bench/README.md; bench/Benchmark.java compiles and starts it.
+ * verdicts; with EXCHANGE=1 (or only), then exports and imports a hundred thousand contacts
+ * (Exchange). See bench/README.md; bench/Benchmark.java compiles and starts it.
  */
 public final class Main {
 

@@ -154,7 +154,7 @@ final class Verdicts {
         + " CPU per request %.2fx, the median of the pairs (from %.2fx to %.2fx; target <= 1.10x): %s", jwt.pairs().size(), ratio,
         jwt.pairs().stream().mapToDouble(Authentication.Pair::cpuRatio).min().orElseThrow(),
         jwt.pairs().stream().mapToDouble(Authentication.Pair::cpuRatio).max().orElseThrow(), verdict(ratio <= 1.10)),
-        () -> say("- jwt against none: not measured (AUTH=0, or the restart in jwt mode said why above)"));
+        () -> say("- jwt against none: not measured (AUTH=0, or the restart in jwt mode or the windows in turn said why above)"));
     jwt.settled().ifPresent(j -> say("  (the jwt restart's settled windows against the first start's, minutes apart: CPU %.3f against %.3f ms/req,"
         + " %.2fx; rate %.0f against %.0f req/s, %.2fx)", j.cpuMs(0), get32.cpuMs(0), j.cpuMs(0) / get32.cpuMs(0), j.rps(), get32.rps(),
         j.rps() / get32.rps()));
