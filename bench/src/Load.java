@@ -55,10 +55,13 @@ final class Load {
    * The load that started at launch: the window's result, when the port first accepted a
    * connection and when the load ended (seconds after launch), and when the service was ready.
    */
-  /** @param refusals what the service says it refused, and how its priming ended; null when unknown */
-  record Launch(Result load, double listening, double ended, double ready, String refusals) {
-    Launch withRefusals(String said) {
-      return new Launch(load, listening, ended, ready, said);
+  /**
+   * @param refusals what the service says it refused, and how its priming ended; null when unknown
+   * @param cpu where the service's CPU went by the end of the load, by kind of thread; null when unknown
+   */
+  record Launch(Result load, double listening, double ended, double ready, String refusals, String cpu) {
+    Launch withServiceSaid(String refusals, String cpu) {
+      return new Launch(load, listening, ended, ready, refusals, cpu);
     }
   }
 
@@ -124,7 +127,7 @@ final class Load {
     double ready = launch.call();
     Result result = load.get(LAUNCH_SECONDS + 60L, TimeUnit.SECONDS);
     double since = listening.get()[0];
-    return new Launch(result, since, since + result.seconds(), ready, null);
+    return new Launch(result, since, since + result.seconds(), ready, null, null);
   }
 
   /** GET by id at 32 connections from the moment the service is ready, window by window, then the settling. */

@@ -127,12 +127,14 @@ public final class Main {
 
   private static Launch launchOnce(Path ids) throws Exception {
     AtomicReference<Service> started = new AtomicReference<>();
-    try {
+    try (ThreadCpu cpu = ThreadCpu.follow(Service.NAME)) {
       Launch launch = Load.fromLaunch(SERVICE_PORT, ids, () -> {
         started.set(Service.restart(NONE));
         return started.get().readySeconds;
       });
-      return launch.withRefusals(refusalsSaid(started.get()));
+      // Read as the load ends, before the request for the refusal counters adds to it.
+      String used = cpu.used();
+      return launch.withServiceSaid(refusalsSaid(started.get()), used);
     } finally {
       if (started.get() != null) {
         started.get().stop();
@@ -205,6 +207,9 @@ public final class Main {
         + " %,d other answers, %,d socket errors.", port, launch.ready(), load.served(), launch.ended(), load.non2xx(), load.socketErrors());
     if (launch.refusals() != null) {
       say("The service's refusal counters then: %s", launch.refusals());
+    }
+    if (launch.cpu() != null) {
+      say("\nIts JVM by then, by kind of thread: %s.", launch.cpu());
     }
   }
 

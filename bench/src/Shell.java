@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -32,12 +34,38 @@ final class Shell {
 
   static long cpuTicks(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+      return ticks(Files.readString(Path.of("/proc/" + pid + "/stat")));
     } catch (IOException e) {
       return 0; // the process has gone
     }
+  }
+
+  /** One thread of a process: its name as the kernel keeps it (the first 15 characters), and its CPU ticks. */
+  record ThreadTicks(String name, long ticks) {}
+
+  /** The threads of a process that are running now, by thread id: a thread that has ended is not among them. */
+  static Map<String, ThreadTicks> threadTicks(long pid) {
+    Map<String, ThreadTicks> threads = new HashMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      tasks.forEach(task -> {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          threads.put(task.getFileName().toString(), new ThreadTicks(name, ticks(stat)));
+        } catch (IOException e) {
+          // the thread ended while the list was read
+        }
+      });
+    } catch (IOException e) {
+      // the process has gone: no threads
+    }
+    return threads;
+  }
+
+  /** utime and stime of a line of /proc/.../stat, whose name field may hold spaces and parentheses. */
+  private static long ticks(String stat) {
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   static long[] rssMb(long pid) {
