@@ -95,7 +95,7 @@ final class Verdicts {
       say("  (a fresh start, without a workarea: %,d served, %.2fx; the port open at %.1f s against %.1f s)", fresh.load().served(),
           fresh.load().served() / (double) theirServed, fresh.listening(), ours.listening());
       if (ours.cpu() != null) {
-        say("  (what limits it: the service's JVM, started as the image starts a pod, had used %s)", ours.cpu());
+        say("  (what limits it: by the end of the load, the service's JVM, started as the image starts a pod, had used %s)", ours.cpu());
       }
     }
 
