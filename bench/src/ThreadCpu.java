@@ -1,8 +1,8 @@
 package bench;
 
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,13 +19,14 @@ final class ThreadCpu implements AutoCloseable {
   private static final long EVERY_MILLIS = 250;
 
   private final String server;
-  private final Map<String, Shell.ThreadTicks> threads = new ConcurrentHashMap<>();
+  // These two are read and written on the poller's thread only: used() asks it for the summary.
+  private final Map<String, Shell.ThreadTicks> threads = new HashMap<>();
+  private long pid = -1;
   private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread thread = new Thread(task, "thread-cpu");
     thread.setDaemon(true);
     return thread;
   });
-  private long pid = -1; // read and written on the poller's thread only
 
   private ThreadCpu(String server) {
     this.server = server;
